@@ -1,0 +1,91 @@
+"""AI Workshop: a live Appreciative Inquiry session from the projector to the plan."""
+
+from pathlib import Path
+
+from flask import Flask, has_request_context, request
+
+from .config import load_config, persistent_secret_key
+from .database import configure_sqlite, engine_options
+from .extensions import babel, csrf, db, login_manager, migrate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+        instance_path=str(ROOT / "instance"),
+    )
+    app.config.from_mapping(load_config(app.instance_path))
+    if config:
+        app.config.from_mapping(config)
+    if not app.config["SECRET_KEY"]:
+        app.config["SECRET_KEY"] = persistent_secret_key(app.instance_path)
+    app.config.setdefault(
+        "SQLALCHEMY_ENGINE_OPTIONS", engine_options(app.config["SQLALCHEMY_DATABASE_URI"])
+    )
+    register_extensions(app)
+    register_blueprints(app)
+    register_errors(app)
+    register_cli(app)
+    register_template_helpers(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from . import models  # noqa: F401  (tables must be known to Alembic and create_all)
+    from .auth.loader import init_login
+    from .live import init_live
+
+    db.init_app(app)
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            configure_sqlite(db.engine)
+    migrate.init_app(app, db, render_as_batch=True)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=_select_locale)
+    init_login(app, login_manager)
+    init_live(app)
+
+
+SUPPORTED_LOCALES = ["en"]
+
+
+def _select_locale() -> str | None:
+    if not has_request_context():
+        return None
+    return request.accept_languages.best_match(SUPPORTED_LOCALES)
+
+
+def register_blueprints(app: Flask) -> None:
+    from .api.views import bp as api_bp
+    from .auth.views import bp as auth_bp
+    from .home.views import bp as home_bp
+    from .live_stream.views import bp as live_bp
+    from .phone.views import bp as phone_bp
+    from .projector.views import bp as projector_bp
+    from .workshops.views import bp as workshops_bp
+
+    for blueprint in (home_bp, auth_bp, workshops_bp, phone_bp, projector_bp, live_bp, api_bp):
+        app.register_blueprint(blueprint)
+    csrf.exempt(api_bp)
+
+
+def register_errors(app: Flask) -> None:
+    from .error_pages import init_error_pages
+
+    init_error_pages(app)
+
+
+def register_cli(app: Flask) -> None:
+    from .cli import init_cli
+
+    init_cli(app)
+
+
+def register_template_helpers(app: Flask) -> None:
+    from .template_helpers import init_template_helpers
+
+    init_template_helpers(app)

@@ -1,0 +1,28 @@
+"""Bearer tokens: the phone's participant token, checked against the workshop in the URL."""
+
+from flask import request
+from flask_babel import gettext as _
+
+from ..models import Participant, Workshop
+from ..participants.services import participant_for_token
+from .errors import ApiError
+
+
+def bearer_token() -> str | None:
+    header = request.headers.get("Authorization", "")
+    scheme, _sep, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    return token.strip()
+
+
+def participant_of(workshop: Workshop) -> Participant:
+    token = bearer_token()
+    if token is None:
+        raise ApiError(401, "unauthorized", _("Join the workshop first: no participant token."))
+    participant = participant_for_token(token)
+    if participant is None:
+        raise ApiError(401, "unauthorized", _("That participant token is not valid."))
+    if participant.workshop_id != workshop.id:
+        raise ApiError(403, "forbidden", _("That token belongs to another workshop."))
+    return participant

@@ -1,0 +1,23 @@
+"""JSON errors for the API: {"error": {"code", "message", "fields"?}} with a fitting status."""
+
+from flask import jsonify
+
+from ..domain_errors import DomainError
+
+
+class ApiError(DomainError):
+    def __init__(self, status: int, code: str, message: str, fields: dict | None = None):
+        super().__init__(message, fields)
+        self.status = status
+        self.code = code
+
+
+def error_response(status: int, code: str, message: str, fields: dict | None = None):
+    body = {"code": code, "message": message}
+    if fields:
+        body["fields"] = fields
+    return jsonify({"error": body}), status
+
+
+def domain_error_response(error: DomainError):
+    return error_response(error.status, error.code, error.message, error.fields or None)

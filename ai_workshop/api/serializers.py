@@ -1,0 +1,49 @@
+"""Plain-dict views of models for JSON responses."""
+
+from ..clock import to_iso, utcnow
+from ..models import Story, Workshop
+from ..phases import PHASES
+
+
+def workshop_public(workshop: Workshop) -> dict:
+    return {
+        "code": workshop.code,
+        "name": workshop.name,
+        "topic": workshop.topic,
+        "why_it_matters": workshop.why_it_matters,
+        "questions": list(workshop.questions),
+        "dream_prompt": workshop.dream_prompt,
+        "strengths_vocabulary": list(workshop.strengths_vocabulary),
+        "phase_vocabulary": workshop.phase_vocabulary,
+        "phase": workshop.phase,
+        "phases": [{"key": key, "label": workshop.label_of(key)} for key in PHASES],
+    }
+
+
+def workshop_state(workshop: Workshop) -> dict:
+    now = utcnow()
+    return {
+        "code": workshop.code,
+        "phase": workshop.phase,
+        "phase_label": workshop.phase_label,
+        "version": workshop.version,
+        "accepts_stories": workshop.accepts_stories,
+        "timer": workshop.timer_snapshot(now),
+        "server_time": to_iso(now),
+    }
+
+
+def story_own(story: Story) -> dict:
+    return {
+        "id": story.id,
+        "client_id": story.client_id,
+        "headline": story.headline,
+        "story": story.body,
+        "made_possible": story.made_possible,
+        "strengths": story.strength_names,
+        "wish": story.wish,
+        "whose": story.whose,
+        "consent": story.consent,
+        "created_at": to_iso(story.created_at),
+        "updated_at": to_iso(story.updated_at),
+    }

@@ -1,0 +1,136 @@
+"""The JSON API under /api/v1, used by the phone pages and by scripts."""
+
+from flask import Blueprint, jsonify, request, url_for
+from flask_babel import gettext as _
+
+from ..domain_errors import DomainError
+from ..extensions import db
+from ..participants.services import clean_display_name, join
+from ..stories.services import (
+    delete_own_story,
+    own_stories,
+    own_story,
+    submit_story,
+    update_own_story,
+)
+from ..workshops.services import find_workshop
+from .auth import participant_of
+from .errors import ApiError, domain_error_response
+from .openapi import openapi_document
+from .payloads import json_object, story_fields
+from .serializers import story_own, workshop_public, workshop_state
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+@bp.errorhandler(DomainError)
+def handle_domain_error(error: DomainError):
+    db.session.rollback()
+    return domain_error_response(error)
+
+
+@bp.get("/openapi.json")
+def openapi():
+    return jsonify(openapi_document())
+
+
+@bp.post("/join")
+def join_workshop():
+    payload = json_object()
+    code, name = payload.get("code"), payload.get("display_name")
+    if not isinstance(code, str) or (name is not None and not isinstance(name, str)):
+        raise ApiError(
+            422,
+            "validation_failed",
+            _("Send the join code as text."),
+            {"code": [_("Must be text.")]},
+        )
+    if name is not None and len(name) > 200:
+        raise ApiError(
+            422,
+            "validation_failed",
+            _("That name is too long."),
+            {"display_name": [_("Keep it under 40 characters.")]},
+        )
+    workshop = find_workshop(code)
+    participant, token = join(workshop, clean_display_name(name))
+    db.session.commit()
+    body = {
+        "participant_token": token,
+        "participant_id": participant.id,
+        "display_name": participant.display_name,
+        "workshop": workshop_public(workshop),
+    }
+    return jsonify(body), 201
+
+
+@bp.get("/workshops/<code>")
+def workshop_detail(code: str):
+    return jsonify(workshop_public(find_workshop(code)))
+
+
+@bp.get("/workshops/<code>/state")
+def state(code: str):
+    """Cheap to poll: the ETag is the version counter, so an unchanged poll is a 304."""
+    workshop = find_workshop(code)
+    etag = f"v{workshop.version}"
+    if etag in request.if_none_match:
+        response = jsonify()
+        response.status_code = 304
+        response.set_etag(etag)
+        response.data = b""
+        return response
+    response = jsonify(workshop_state(workshop))
+    response.set_etag(etag)
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+@bp.get("/workshops/<code>/stories")
+def list_own_stories(code: str):
+    workshop = find_workshop(code)
+    participant = participant_of(workshop)
+    return jsonify({"stories": [story_own(story) for story in own_stories(participant)]})
+
+
+@bp.post("/workshops/<code>/stories")
+def create_story(code: str):
+    workshop = find_workshop(code)
+    participant = participant_of(workshop)
+    fields = story_fields(workshop, json_object())
+    story, created = submit_story(workshop, participant, fields)
+    db.session.commit()
+    body = {"id": story.id, "client_id": story.client_id, "created": created}
+    response = jsonify(body)
+    response.status_code = 201 if created else 200
+    if created:
+        response.headers["Location"] = url_for(
+            "api.story_detail", code=workshop.code, story_id=story.id
+        )
+    return response
+
+
+@bp.get("/workshops/<code>/stories/<int:story_id>")
+def story_detail(code: str, story_id: int):
+    workshop = find_workshop(code)
+    return jsonify(story_own(own_story(participant_of(workshop), story_id)))
+
+
+@bp.patch("/workshops/<code>/stories/<int:story_id>")
+def update_story(code: str, story_id: int):
+    workshop = find_workshop(code)
+    participant = participant_of(workshop)
+    story = own_story(participant, story_id)
+    fields = story_fields(workshop, json_object(), current=story)
+    update_own_story(participant, story, fields)
+    db.session.commit()
+    return jsonify(story_own(story))
+
+
+@bp.delete("/workshops/<code>/stories/<int:story_id>")
+def remove_story(code: str, story_id: int):
+    workshop = find_workshop(code)
+    participant = participant_of(workshop)
+    delete_own_story(participant, own_story(participant, story_id))
+    db.session.commit()
+    return "", 204

@@ -1,0 +1,20 @@
+"""Flask-Login wiring: how a session cookie becomes a facilitator."""
+
+from flask_babel import lazy_gettext as _l
+
+from ..extensions import db
+from ..models import Facilitator
+
+
+def init_login(app, login_manager) -> None:
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = _l("Log in to run your workshops.")
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "basic"
+
+    @login_manager.user_loader
+    def load_facilitator(user_id: str) -> Facilitator | None:
+        if not user_id.isdigit():
+            return None
+        return db.session.get(Facilitator, int(user_id))

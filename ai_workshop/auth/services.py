@@ -1,0 +1,39 @@
+"""Facilitator accounts: creation and password checks."""
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from ..domain_errors import Conflict, ValidationFailed
+from ..extensions import db
+from ..models import Facilitator
+from .forms import PASSWORD_MIN
+
+
+def find_facilitator(email: str) -> Facilitator | None:
+    return db.session.scalar(
+        select(Facilitator).where(Facilitator.email == Facilitator.normalise_email(email))
+    )
+
+
+def create_facilitator(email: str, password: str, name: str = "") -> Facilitator:
+    email = Facilitator.normalise_email(email)
+    if "@" not in email or len(email) > 254:
+        raise ValidationFailed(_("That doesn't look like an email address."))
+    if len(password) < PASSWORD_MIN:
+        raise ValidationFailed(
+            _("Use at least %(min)d characters for your password.", min=PASSWORD_MIN)
+        )
+    if find_facilitator(email) is not None:
+        raise Conflict(_("An account with that email already exists."))
+    facilitator = Facilitator(email=email, name=name.strip()[:80])
+    facilitator.set_password(password)
+    db.session.add(facilitator)
+    db.session.flush()
+    return facilitator
+
+
+def authenticate(email: str, password: str) -> Facilitator | None:
+    facilitator = find_facilitator(email)
+    if facilitator is None or not facilitator.check_password(password):
+        return None
+    return facilitator

@@ -1,0 +1,67 @@
+"""Sign up, log in and log out for facilitators."""
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from ..domain_errors import DomainError
+from ..extensions import db
+from .forms import LoginForm, SignupForm
+from .services import authenticate, create_facilitator
+
+bp = Blueprint("auth", __name__, url_prefix="/auth")
+
+
+def _safe_next(target: str | None) -> str:
+    """Only follow local paths after login, never another site."""
+    local = target and target.startswith("/") and not target.startswith("//")
+    if local and not urlsplit(target).netloc and "\\" not in target:
+        return target
+    return url_for("workshops.index")
+
+
+def _start_session(facilitator) -> None:
+    session.clear()  # a fresh session at login defeats session fixation
+    login_user(facilitator, remember=False)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("workshops.index"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        facilitator = authenticate(form.email.data, form.password.data)
+        if facilitator is not None:
+            _start_session(facilitator)
+            return redirect(_safe_next(request.args.get("next")))
+        form.password.errors.append(_("That email and password don't match an account."))
+        return render_template("auth/login.html", form=form), 401
+    return render_template("auth/login.html", form=form), 422 if form.errors else 200
+
+
+@bp.route("/signup", methods=["GET", "POST"])
+def signup():
+    form = SignupForm()
+    if form.validate_on_submit():
+        try:
+            facilitator = create_facilitator(form.email.data, form.password.data, form.name.data)
+        except DomainError as error:
+            form.email.errors.append(error.message)
+            return render_template("auth/signup.html", form=form), error.status
+        db.session.commit()
+        _start_session(facilitator)
+        flash(_("Welcome! Create your first workshop."), "success")
+        return redirect(url_for("workshops.index"))
+    return render_template("auth/signup.html", form=form), 422 if form.errors else 200
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    logout_user()
+    session.clear()
+    flash(_("You are logged out."), "info")
+    return redirect(url_for("home.index"))

@@ -1,0 +1,93 @@
+"""Command-line tools: accounts, scripted workshops and the demo."""
+
+import sys
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from .auth.services import create_facilitator, find_facilitator
+from .demo.seed import DEMO_EMAIL, ensure_demo_facilitator, ensure_demo_workshop
+from .domain_errors import DomainError
+from .extensions import db
+from .phases import PHASES
+from .workshop_templates import TEMPLATES
+from .workshops.services import create_workshop, find_workshop, set_phase
+
+workshop_cli = AppGroup("workshop", help="Create workshops and move them between phases.")
+
+
+def _fail(message: str) -> None:
+    raise click.ClickException(message)
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+@click.command("create-facilitator")
+@click.option("--email", required=True, help="The facilitator's login email.")
+@click.option("--name", default="", help="Display name.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+def create_facilitator_command(email: str, name: str, password_stdin: bool) -> None:
+    """Create a facilitator account."""
+    password = _read_password(password_stdin)
+    try:
+        facilitator = create_facilitator(email, password, name)
+    except DomainError as error:
+        _fail(error.message)
+    db.session.commit()
+    click.echo(f"Created facilitator {facilitator.email}")
+
+
+@workshop_cli.command("create")
+@click.option("--facilitator", "email", required=True, help="Email of the owning facilitator.")
+@click.option("--name", required=True, help="Workshop name.")
+@click.option("--template", type=click.Choice(sorted(TEMPLATES)), default="customer-service")
+def create_workshop_command(email: str, name: str, template: str) -> None:
+    """Create a workshop and print its join code."""
+    facilitator = find_facilitator(email)
+    if facilitator is None:
+        _fail(f"No facilitator with email {email}.")
+    workshop = create_workshop(facilitator, template, name=name.strip()[:120])
+    db.session.commit()
+    click.echo(workshop.code)
+
+
+@workshop_cli.command("phase")
+@click.argument("code")
+@click.argument("phase", type=click.Choice(PHASES))
+def phase_command(code: str, phase: str) -> None:
+    """Set a workshop's current phase."""
+    try:
+        workshop = find_workshop(code)
+    except DomainError as error:
+        _fail(error.message)
+    set_phase(workshop, phase)
+    db.session.commit()
+    click.echo(f"{workshop.code} is now in {workshop.phase_label} ({phase})")
+
+
+@click.command("demo")
+def demo_command() -> None:
+    """Create (once) the demo facilitator and a demo workshop; print how to log in."""
+    email, password = ensure_demo_facilitator(current_app.instance_path)
+    workshop = ensure_demo_workshop()
+    db.session.commit()
+    port = current_app.config["PORT"]
+    click.echo("")
+    click.echo(f"  Demo ready. Log in at http://127.0.0.1:{port}/auth/login")
+    click.echo(f"    email:    {email}")
+    click.echo(f"    password: {password}")
+    click.echo(f"  Demo workshop join code: {workshop.code}  (phones: /j/{workshop.code})")
+    click.echo("")
+
+
+def init_cli(app) -> None:
+    for command in (create_facilitator_command, workshop_cli, demo_command):
+        app.cli.add_command(command)
+
+
+__all__ = ["DEMO_EMAIL", "init_cli"]

@@ -1,0 +1,51 @@
+"""Settings read from the environment when the app is created, never at import time."""
+
+import os
+import secrets
+from pathlib import Path
+
+PHASE_VOCABULARIES = ("4d", "4i", "5d")
+
+
+def normalise_database_url(url: str) -> str:
+    """Point plain PostgreSQL URLs at the psycopg 3 driver that we install."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def persistent_secret_key(instance_path: str) -> str:
+    """Keep a generated key on disk so participant cookies survive a server restart."""
+    key_file = Path(instance_path) / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    key_file.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    key_file.write_text(key)
+    key_file.chmod(0o600)
+    return key
+
+
+def load_config(instance_path: str) -> dict:
+    """Build the configuration mapping from environment variables."""
+    default_db = "sqlite:///" + str(Path(instance_path) / "ai_workshop.sqlite3")
+    return {
+        "SECRET_KEY": os.environ.get("SECRET_KEY"),
+        "SQLALCHEMY_DATABASE_URI": normalise_database_url(
+            os.environ.get("DATABASE_URL") or default_db
+        ),
+        "PUBLIC_URL": (os.environ.get("PUBLIC_URL") or "").rstrip("/"),
+        "PORT": int(os.environ.get("PORT") or 5000),
+        "HOST": os.environ.get("HOST") or "127.0.0.1",
+        "MAX_CONTENT_LENGTH": 256 * 1024,
+        "LIVE_POLL_SECONDS": float(os.environ.get("LIVE_POLL_SECONDS") or 1.0),
+        "LIVE_HEARTBEAT_SECONDS": 15.0,
+        "LIVE_STREAM_MAX_SECONDS": 30 * 60,
+        "PHONE_POLL_SECONDS": 3.0,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "PARTICIPANT_COOKIE_DAYS": 30,
+        "BABEL_DEFAULT_LOCALE": "en",
+        "WTF_CSRF_TIME_LIMIT": None,
+    }

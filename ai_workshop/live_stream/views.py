@@ -1,0 +1,58 @@
+"""Server-Sent Events for the projector and console: 'the workshop changed, refetch'."""
+
+import json
+import time
+
+from flask import Blueprint, Response, current_app, stream_with_context
+from flask_login import login_required
+from sqlalchemy import select
+
+from ..extensions import db
+from ..live import broker
+from ..models import Workshop
+from ..workshops.access import workshop_to_run
+
+bp = Blueprint("live_stream", __name__, url_prefix="/live")
+
+
+def _read_state(workshop_id: int) -> tuple[int, str]:
+    """Read and release the connection at once: a stream must not pin a transaction."""
+    row = db.session.execute(
+        select(Workshop.version, Workshop.phase).where(Workshop.id == workshop_id)
+    ).one()
+    db.session.close()
+    return row.version, row.phase
+
+
+def _event(name: str, payload: dict) -> str:
+    return f"event: {name}\ndata: {json.dumps(payload)}\n\n"
+
+
+def _changes(workshop_id: int, config: dict):
+    poll, heartbeat = config["LIVE_POLL_SECONDS"], config["LIVE_HEARTBEAT_SECONDS"]
+    deadline = time.monotonic() + config["LIVE_STREAM_MAX_SECONDS"]
+    yield "retry: 2000\n\n"
+    last_version, last_sent = None, time.monotonic()
+    while time.monotonic() < deadline:
+        waiter = broker().waiter(workshop_id)
+        version, phase = _read_state(workshop_id)
+        if version != last_version:
+            last_version, last_sent = version, time.monotonic()
+            yield _event("version", {"version": version, "phase": phase})
+        elif time.monotonic() - last_sent >= heartbeat:
+            last_sent = time.monotonic()
+            yield _event("ping", {})
+        waiter.wait(poll)
+
+
+@bp.get("/<code>/events")
+@login_required
+def events(code: str):
+    workshop = workshop_to_run(code)
+    workshop_id = workshop.id
+    db.session.close()
+    stream = stream_with_context(_changes(workshop_id, current_app.config))
+    response = Response(stream, mimetype="text/event-stream")
+    response.headers["Cache-Control"] = "no-cache"
+    response.headers["X-Accel-Buffering"] = "no"
+    return response

@@ -1,0 +1,84 @@
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..clock import utcnow
+from ..extensions import db
+
+WHOSE_CHOICES = ("mine", "partner")
+CONSENT_CHOICES = ("named", "anonymous", "private")
+
+
+class Story(db.Model):
+    """A high-point story from Discovery: the raw material of the positive core."""
+
+    __table_args__ = (UniqueConstraint("workshop_id", "client_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(
+        ForeignKey("workshop.id", ondelete="CASCADE"), index=True
+    )
+    participant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("participant.id", ondelete="SET NULL"), index=True
+    )
+    client_id: Mapped[str] = mapped_column(String(36))
+    headline: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    made_possible: Mapped[str] = mapped_column(Text, default="")
+    wish: Mapped[str] = mapped_column(Text, default="")
+    whose: Mapped[str] = mapped_column(String(8), default="mine")
+    consent: Mapped[str] = mapped_column(String(10), default="anonymous")
+    hidden: Mapped[bool] = mapped_column(default=False)
+    parked: Mapped[bool] = mapped_column(default=False)
+    edited_by_facilitator: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    workshop: Mapped["Workshop"] = relationship(back_populates="stories")  # noqa: F821
+    participant: Mapped["Participant | None"] = relationship()  # noqa: F821
+    strengths: Mapped[list["StoryStrength"]] = relationship(
+        back_populates="story",
+        cascade="all, delete-orphan",
+        order_by="StoryStrength.position",
+        lazy="selectin",
+    )
+
+    @property
+    def strength_names(self) -> list[str]:
+        return [strength.name for strength in self.strengths]
+
+    @property
+    def quotable(self) -> bool:
+        """Private stories count in themes but are never quoted anywhere."""
+        return self.consent != "private"
+
+    @property
+    def on_projector(self) -> bool:
+        return self.quotable and not self.hidden and not self.parked
+
+    @property
+    def attribution(self) -> str | None:
+        """The name to show beside a quote, only when the author consented to it."""
+        if self.consent != "named" or self.participant is None:
+            return None
+        return self.participant.display_name or None
+
+    def set_strengths(self, names: list[str], vocabulary: list[str]) -> None:
+        known = set(vocabulary)
+        self.strengths = [
+            StoryStrength(name=name, from_vocabulary=name in known, position=index)
+            for index, name in enumerate(names)
+        ]
+
+
+class StoryStrength(db.Model):
+    """One strength named in a story: a chip from the vocabulary or the teller's own words."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("story.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(60))
+    from_vocabulary: Mapped[bool] = mapped_column(default=True)
+    position: Mapped[int] = mapped_column(default=0)
+
+    story: Mapped[Story] = relationship(back_populates="strengths")

@@ -1,0 +1,124 @@
+from datetime import datetime, timedelta
+
+from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..clock import to_iso, utcnow
+from ..extensions import db
+from ..phases import PHASES, phase_label
+
+MAX_TIMER_SECONDS = 4 * 60 * 60
+
+
+class PhaseError(ValueError):
+    """Raised when a phase name is unknown or an action is not open in this phase."""
+
+
+class Workshop(db.Model):
+    """One live session: its settings, its current phase, its timer and a change counter."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(6), unique=True)
+    facilitator_id: Mapped[int] = mapped_column(
+        ForeignKey("facilitator.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(120))
+    topic: Mapped[str] = mapped_column(String(200))
+    why_it_matters: Mapped[str] = mapped_column(Text, default="")
+    template_key: Mapped[str] = mapped_column(String(40), default="blank")
+    questions: Mapped[list[str]] = mapped_column(JSON, default=list)
+    dream_prompt: Mapped[str] = mapped_column(String(500), default="")
+    strengths_vocabulary: Mapped[list[str]] = mapped_column(JSON, default=list)
+    phase_vocabulary: Mapped[str] = mapped_column(String(2), default="4d")
+    phase: Mapped[str] = mapped_column(String(16), default="define")
+    # Bumped on every change a screen could show; ETags and live streams compare it.
+    version: Mapped[int] = mapped_column(default=1)
+    timer_duration_seconds: Mapped[int] = mapped_column(default=0)
+    timer_ends_at: Mapped[datetime | None] = mapped_column()
+    timer_remaining_seconds: Mapped[int | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    facilitator: Mapped["Facilitator"] = relationship(back_populates="workshops")  # noqa: F821
+    participants: Mapped[list["Participant"]] = relationship(  # noqa: F821
+        back_populates="workshop", cascade="all, delete-orphan", passive_deletes=True
+    )
+    stories: Mapped[list["Story"]] = relationship(  # noqa: F821
+        back_populates="workshop", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    @property
+    def phase_label(self) -> str:
+        return phase_label(self.phase, self.phase_vocabulary)
+
+    def label_of(self, phase: str) -> str:
+        return phase_label(phase, self.phase_vocabulary)
+
+    @property
+    def accepts_stories(self) -> bool:
+        return self.phase == "discover"
+
+    def set_phase(self, phase: str) -> None:
+        if phase not in PHASES:
+            raise PhaseError(phase)
+        self.phase = phase
+
+    def bump_version(self) -> None:
+        """Increment in SQL so concurrent writers never lose a bump."""
+        self.version = Workshop.version + 1
+
+    # The countdown timer: running (ends_at set), paused (remaining set) or idle.
+
+    def timer_state(self, now: datetime) -> str:
+        if self.timer_ends_at is not None:
+            return "running" if self.timer_ends_at > now else "finished"
+        if self.timer_remaining_seconds is not None:
+            return "paused"
+        return "idle"
+
+    def start_timer(self, seconds: int, now: datetime) -> None:
+        seconds = max(1, min(int(seconds), MAX_TIMER_SECONDS))
+        self.timer_duration_seconds = seconds
+        self.timer_ends_at = now + timedelta(seconds=seconds)
+        self.timer_remaining_seconds = None
+
+    def pause_timer(self, now: datetime) -> None:
+        if self.timer_state(now) == "running":
+            self.timer_remaining_seconds = int((self.timer_ends_at - now).total_seconds())
+            self.timer_ends_at = None
+
+    def resume_timer(self, now: datetime) -> None:
+        if self.timer_state(now) == "paused":
+            self.timer_ends_at = now + timedelta(seconds=self.timer_remaining_seconds)
+            self.timer_remaining_seconds = None
+
+    def extend_timer(self, seconds: int, now: datetime) -> None:
+        state = self.timer_state(now)
+        if state == "running":
+            self.timer_ends_at += timedelta(seconds=seconds)
+            self.timer_duration_seconds += seconds
+        elif state == "paused":
+            self.timer_remaining_seconds += seconds
+            self.timer_duration_seconds += seconds
+        else:
+            self.start_timer(seconds, now)
+
+    def reset_timer(self) -> None:
+        self.timer_ends_at = None
+        self.timer_remaining_seconds = None
+        self.timer_duration_seconds = 0
+
+    def timer_snapshot(self, now: datetime) -> dict:
+        state = self.timer_state(now)
+        if state == "running":
+            remaining = int((self.timer_ends_at - now).total_seconds())
+        elif state == "paused":
+            remaining = self.timer_remaining_seconds
+        else:
+            remaining = 0
+        return {
+            "state": state,
+            "ends_at": to_iso(self.timer_ends_at),
+            "remaining_seconds": max(0, remaining),
+            "duration_seconds": self.timer_duration_seconds,
+        }

@@ -1,0 +1,21 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import StringField
+from wtforms.validators import Length
+
+from ..participants.services import DISPLAY_NAME_MAX
+from ..text import clean_line
+
+
+class JoinForm(FlaskForm):
+    display_name = StringField(
+        _l("Your name (optional)"),
+        filters=[clean_line],
+        validators=[
+            Length(max=DISPLAY_NAME_MAX, message=_l("Keep your name under %(max)d characters."))
+        ],
+    )
+
+
+class ConfirmForm(FlaskForm):
+    """CSRF only: for buttons that change something, such as delete."""

@@ -1,0 +1,55 @@
+"""The participant's identity on a phone: a signed cookie mapping join codes to tokens."""
+
+from flask import current_app, request
+from itsdangerous import BadSignature, URLSafeSerializer
+
+from ..models import Participant, Workshop
+from ..participants.services import participant_for_token
+
+COOKIE_NAME = "aiw_participant"
+MAX_WORKSHOPS_REMEMBERED = 8
+
+
+def _serializer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="participant-identity")
+
+
+def _read_tokens() -> dict[str, str]:
+    raw = request.cookies.get(COOKIE_NAME)
+    if not raw:
+        return {}
+    try:
+        tokens = _serializer().loads(raw)
+    except BadSignature:
+        return {}
+    return tokens if isinstance(tokens, dict) else {}
+
+
+def token_for(workshop: Workshop) -> str | None:
+    token = _read_tokens().get(workshop.code)
+    return token if isinstance(token, str) else None
+
+
+def current_participant(workshop: Workshop) -> Participant | None:
+    """The participant this phone joined as, if it joined this workshop."""
+    participant = participant_for_token(token_for(workshop))
+    if participant is None or participant.workshop_id != workshop.id:
+        return None
+    return participant
+
+
+def remember(response, workshop: Workshop, token: str):
+    tokens = _read_tokens()
+    tokens.pop(workshop.code, None)
+    tokens[workshop.code] = token
+    while len(tokens) > MAX_WORKSHOPS_REMEMBERED:
+        tokens.pop(next(iter(tokens)))
+    response.set_cookie(
+        COOKIE_NAME,
+        _serializer().dumps(tokens),
+        max_age=current_app.config["PARTICIPANT_COOKIE_DAYS"] * 86400,
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure,
+    )
+    return response

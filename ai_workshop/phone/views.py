@@ -1,0 +1,180 @@
+"""The participant's phone: join by code, then one clear task per phase."""
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from ..domain_errors import DomainError
+from ..extensions import db
+from ..joincode import normalise_code
+from ..models import Workshop
+from ..netinfo import public_base_url
+from ..participants.services import join
+from ..qrcodes import qr_svg
+from ..stories.forms import StoryForm
+from ..stories.queries import strengths_cloud
+from ..stories.services import (
+    delete_own_story,
+    own_stories,
+    own_story,
+    submit_story,
+    update_own_story,
+)
+from ..workshops.services import find_workshop
+from .forms import ConfirmForm, JoinForm
+from .identity import current_participant, remember, token_for
+
+bp = Blueprint("phone", __name__)
+
+
+def _workshop_or_404(code: str) -> Workshop:
+    try:
+        return find_workshop(code)
+    except DomainError:
+        abort(404, _("No workshop has that code. Check the code on the screen."))
+
+
+def _participant_or_join(workshop: Workshop):
+    participant = current_participant(workshop)
+    if participant is None:
+        return None, redirect(url_for("phone.join_page", code=workshop.code))
+    return participant, None
+
+
+@bp.get("/join")
+def join_by_code():
+    """The home page's code box: tidy the code and send the phone to its workshop."""
+    code = normalise_code(request.args.get("code", ""))
+    if not code:
+        flash(_("Type the 6-character code shown on the screen."), "error")
+        return redirect(url_for("home.index"))
+    return redirect(url_for("phone.join_page", code=code))
+
+
+@bp.route("/j/<code>", methods=["GET", "POST"])
+def join_page(code: str):
+    workshop = _workshop_or_404(code)
+    if current_participant(workshop) is not None:
+        return redirect(url_for("phone.home", code=workshop.code))
+    form = JoinForm()
+    if form.validate_on_submit():
+        _participant, token = join(workshop, form.display_name.data)
+        db.session.commit()
+        response = redirect(url_for("phone.home", code=workshop.code))
+        return remember(response, workshop, token)
+    status = 422 if form.errors else 200
+    return render_template("phone/join.html", workshop=workshop, form=form), status
+
+
+@bp.get("/j/<code>/qr.svg")
+def join_qr(code: str):
+    workshop = _workshop_or_404(code)
+    url = f"{public_base_url()}{url_for('phone.join_page', code=workshop.code)}"
+    response = Response(qr_svg(url), mimetype="image/svg+xml")
+    response.headers["Cache-Control"] = "private, max-age=300"
+    return response
+
+
+def _render_home(workshop, participant, form, status=200):
+    return (
+        render_template(
+            "phone/home.html",
+            workshop=workshop,
+            participant=participant,
+            token=token_for(workshop),
+            form=form,
+            stories=own_stories(participant),
+            cloud=strengths_cloud(workshop) if workshop.phase != "define" else [],
+            confirm=ConfirmForm(),
+        ),
+        status,
+    )
+
+
+@bp.get("/p/<code>")
+def home(code: str):
+    workshop = _workshop_or_404(code)
+    participant, redirect_to_join = _participant_or_join(workshop)
+    if redirect_to_join:
+        return redirect_to_join
+    form = StoryForm(vocabulary=workshop.strengths_vocabulary)
+    return _render_home(workshop, participant, form)
+
+
+@bp.post("/p/<code>/stories")
+def submit(code: str):
+    workshop = _workshop_or_404(code)
+    participant, redirect_to_join = _participant_or_join(workshop)
+    if redirect_to_join:
+        return redirect_to_join
+    form = StoryForm(vocabulary=workshop.strengths_vocabulary)
+    if not form.validate_on_submit():
+        return _render_home(workshop, participant, form, 422)
+    try:
+        _story, created = submit_story(workshop, participant, form.story_fields())
+    except DomainError as error:
+        flash(error.message, "error")
+        return _render_home(workshop, participant, form, error.status)
+    db.session.commit()
+    flash(
+        _("Thank you! Your story arrived.") if created else _("Your story was already saved."),
+        "success",
+    )
+    return redirect(url_for("phone.home", code=workshop.code, saved=1) + "#my-stories")
+
+
+@bp.route("/p/<code>/stories/<int:story_id>/edit", methods=["GET", "POST"])
+def edit_story(code: str, story_id: int):
+    workshop = _workshop_or_404(code)
+    participant, redirect_to_join = _participant_or_join(workshop)
+    if redirect_to_join:
+        return redirect_to_join
+    try:
+        story = own_story(participant, story_id)
+    except DomainError as error:
+        abort(error.status, error.message)
+    form = StoryForm(obj=None, vocabulary=workshop.strengths_vocabulary)
+    if request.method == "GET":
+        _fill_form(form, story, workshop.strengths_vocabulary)
+    elif form.validate_on_submit():
+        try:
+            update_own_story(participant, story, form.story_fields())
+        except DomainError as error:
+            flash(error.message, "error")
+            return redirect(url_for("phone.home", code=workshop.code))
+        db.session.commit()
+        flash(_("Your changes are saved."), "success")
+        return redirect(url_for("phone.home", code=workshop.code) + "#my-stories")
+    status = 422 if form.errors else 200
+    return render_template("phone/edit.html", workshop=workshop, story=story, form=form), status
+
+
+def _fill_form(form: StoryForm, story, vocabulary: list[str]) -> None:
+    form.client_id.data = story.client_id
+    form.headline.data = story.headline
+    form.story.data = story.body
+    form.made_possible.data = story.made_possible
+    form.wish.data = story.wish
+    form.whose.data = story.whose
+    form.consent.data = story.consent
+    form.strengths.data = [name for name in story.strength_names if name in vocabulary]
+    form.other_strengths.data = ", ".join(
+        name for name in story.strength_names if name not in vocabulary
+    )
+
+
+@bp.post("/p/<code>/stories/<int:story_id>/delete")
+def delete_story(code: str, story_id: int):
+    workshop = _workshop_or_404(code)
+    participant, redirect_to_join = _participant_or_join(workshop)
+    if redirect_to_join:
+        return redirect_to_join
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        delete_own_story(participant, own_story(participant, story_id))
+    except DomainError as error:
+        flash(error.message, "error")
+        return redirect(url_for("phone.home", code=workshop.code))
+    db.session.commit()
+    flash(_("Your story is deleted."), "success")
+    return redirect(url_for("phone.home", code=workshop.code) + "#my-stories")

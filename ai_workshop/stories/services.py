@@ -1,0 +1,131 @@
+"""Story workflows: idempotent submission, the teller's own edits, moderation."""
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from ..domain_errors import Conflict, Forbidden, NotAllowedNow, NotFound
+from ..extensions import db
+from ..live import mark_changed
+from ..models import Participant, Story, Workshop
+
+MAX_STORIES_PER_PARTICIPANT = 20
+TEXT_FIELDS = ("headline", "body", "made_possible", "wish")
+
+
+def story_by_client_id(workshop: Workshop, client_id: str) -> Story | None:
+    return db.session.scalar(
+        select(Story).where(Story.workshop_id == workshop.id, Story.client_id == client_id)
+    )
+
+
+def _check_open(workshop: Workshop) -> None:
+    if not workshop.accepts_stories:
+        raise NotAllowedNow(
+            _("Stories are collected during %(phase)s.", phase=workshop.label_of("discover"))
+        )
+
+
+def _replay(story: Story, participant: Participant) -> Story:
+    """A retry of an acknowledged submission gets the same story back, never a copy."""
+    if story.participant_id != participant.id:
+        raise Conflict(_("That submission id was already used by someone else."))
+    return story
+
+
+def submit_story(workshop: Workshop, participant: Participant, fields: dict) -> tuple[Story, bool]:
+    """Store a story once per client_id; returns (story, created)."""
+    existing = story_by_client_id(workshop, fields["client_id"])
+    if existing is not None:
+        return _replay(existing, participant), False
+    _check_open(workshop)
+    if own_story_count(participant) >= MAX_STORIES_PER_PARTICIPANT:
+        raise Conflict(
+            _(
+                "You have shared %(n)d stories, the most one person can.",
+                n=MAX_STORIES_PER_PARTICIPANT,
+            )
+        )
+    story = Story(
+        workshop_id=workshop.id, participant_id=participant.id, client_id=fields["client_id"]
+    )
+    _apply(story, fields, workshop)
+    try:
+        with db.session.begin_nested():
+            db.session.add(story)
+            db.session.flush()
+    except IntegrityError:
+        # A concurrent retry won the race on the unique client_id.
+        return _replay(story_by_client_id(workshop, fields["client_id"]), participant), False
+    mark_changed(workshop)
+    return story, True
+
+
+def _apply(story: Story, fields: dict, workshop: Workshop) -> None:
+    for name in TEXT_FIELDS + ("whose", "consent"):
+        if name in fields:
+            setattr(story, name, fields[name])
+    if "strengths" in fields:
+        story.set_strengths(fields["strengths"], workshop.strengths_vocabulary)
+
+
+def own_story(participant: Participant, story_id: int) -> Story:
+    story = db.session.get(Story, story_id)
+    if story is None or story.workshop_id != participant.workshop_id:
+        raise NotFound(_("That story does not exist."))
+    if story.participant_id != participant.id:
+        raise Forbidden(_("You can only change your own stories."))
+    return story
+
+
+def update_own_story(participant: Participant, story: Story, fields: dict) -> None:
+    _check_open(story.workshop)
+    fields = {key: value for key, value in fields.items() if key != "client_id"}
+    _apply(story, fields, story.workshop)
+    mark_changed(story.workshop)
+
+
+def delete_own_story(participant: Participant, story: Story) -> None:
+    """The teller's own delete is honoured: the story is removed, not hidden."""
+    _check_open(story.workshop)
+    workshop = story.workshop
+    db.session.delete(story)
+    mark_changed(workshop)
+
+
+def own_story_count(participant: Participant) -> int:
+    return db.session.scalar(
+        select(func.count(Story.id)).where(Story.participant_id == participant.id)
+    )
+
+
+def own_stories(participant: Participant) -> list[Story]:
+    return list(
+        db.session.scalars(
+            select(Story)
+            .where(Story.participant_id == participant.id)
+            .order_by(Story.created_at.desc(), Story.id.desc())
+        )
+    )
+
+
+# Moderation by the facilitator: nothing is deleted, everything can be undone.
+
+
+def set_hidden(story: Story, hidden: bool) -> None:
+    story.hidden = hidden
+    mark_changed(story.workshop)
+
+
+def set_parked(story: Story, parked: bool) -> None:
+    story.parked = parked
+    mark_changed(story.workshop)
+
+
+def correct_text(story: Story, fields: dict) -> None:
+    """Fix a typo; the teller's consent and strengths stay theirs."""
+    for name in TEXT_FIELDS:
+        if fields.get(name) is not None:
+            setattr(story, name, fields[name])
+    story.edited_by_facilitator = True
+    mark_changed(story.workshop)

@@ -1,0 +1,151 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
+
+from ..phases import PHASES, VOCABULARY_NAMES
+from ..stories.forms import STORY_MAX
+from ..text import clean_line, clean_text
+from ..workshop_templates import DEFAULT_TEMPLATE, TEMPLATES
+
+QUESTIONS_MAX = 10
+QUESTION_MAX = 300
+VOCABULARY_MAX = 60
+TERM_MAX = 40
+
+
+def lines_of(text: str | None) -> list[str]:
+    return [clean_line(line) for line in (text or "").splitlines() if clean_line(line)]
+
+
+def terms_of(text: str | None) -> list[str]:
+    seen, terms = set(), []
+    for raw in (text or "").replace(",", "\n").splitlines():
+        term = clean_line(raw).lower()
+        if term and term not in seen:
+            seen.add(term)
+            terms.append(term)
+    return terms
+
+
+class NewWorkshopForm(FlaskForm):
+    template = RadioField(
+        _l("Start from"),
+        choices=[SelectChoice(key, template.title) for key, template in TEMPLATES.items()],
+        default=DEFAULT_TEMPLATE,
+        validators=[DataRequired(_l("Choose a template."))],
+    )
+    name = StringField(
+        _l("Workshop name"),
+        filters=[clean_line],
+        validators=[
+            DataRequired(_l("Name the workshop, e.g. 'Support team offsite'.")),
+            Length(max=120),
+        ],
+    )
+
+
+class SettingsForm(FlaskForm):
+    name = StringField(
+        _l("Workshop name"),
+        filters=[clean_line],
+        validators=[DataRequired(_l("Name the workshop.")), Length(max=120)],
+    )
+    topic = StringField(
+        _l("Affirmative topic"),
+        filters=[clean_line],
+        description=_l("Say what you want more of, e.g. 'Delighting our customers'."),
+        validators=[DataRequired(_l("Write the affirmative topic.")), Length(max=200)],
+    )
+    why_it_matters = TextAreaField(
+        _l("Why it matters"), filters=[clean_text], validators=[Optional(), Length(max=1000)]
+    )
+    questions = TextAreaField(
+        _l("Interview questions, one per line"),
+        filters=[clean_text],
+        validators=[DataRequired(_l("Write at least one interview question."))],
+    )
+    dream_prompt = TextAreaField(
+        _l("Dream prompt"), filters=[clean_text], validators=[Optional(), Length(max=500)]
+    )
+    strengths = TextAreaField(
+        _l("Strengths vocabulary, one per line or separated by commas"), filters=[clean_text]
+    )
+    phase_vocabulary = SelectField(
+        _l("Phase names"),
+        choices=[SelectChoice(key, name) for key, name in VOCABULARY_NAMES.items()],
+        default="4d",
+    )
+
+    def validate_questions(self, field) -> None:
+        questions = lines_of(field.data)
+        if len(questions) > QUESTIONS_MAX:
+            raise ValidationError(_l("Keep to %(n)d questions at most.", n=QUESTIONS_MAX))
+        if any(len(question) > QUESTION_MAX for question in questions):
+            raise ValidationError(_l("Keep each question under %(n)d characters.", n=QUESTION_MAX))
+
+    def validate_strengths(self, field) -> None:
+        terms = terms_of(field.data)
+        if len(terms) > VOCABULARY_MAX:
+            raise ValidationError(_l("Keep to %(n)d strengths at most.", n=VOCABULARY_MAX))
+        if any(len(term) > TERM_MAX for term in terms):
+            raise ValidationError(_l("Keep each strength under %(n)d characters.", n=TERM_MAX))
+
+    def settings(self) -> dict:
+        return {
+            "name": self.name.data,
+            "topic": self.topic.data,
+            "why_it_matters": self.why_it_matters.data or "",
+            "questions": lines_of(self.questions.data),
+            "dream_prompt": self.dream_prompt.data or "",
+            "strengths_vocabulary": terms_of(self.strengths.data),
+            "phase_vocabulary": self.phase_vocabulary.data,
+        }
+
+    def fill_from(self, workshop) -> None:
+        self.name.data = workshop.name
+        self.topic.data = workshop.topic
+        self.why_it_matters.data = workshop.why_it_matters
+        self.questions.data = "\n".join(workshop.questions)
+        self.dream_prompt.data = workshop.dream_prompt
+        self.strengths.data = "\n".join(workshop.strengths_vocabulary)
+        self.phase_vocabulary.data = workshop.phase_vocabulary
+
+
+class PhaseForm(FlaskForm):
+    phase = HiddenField(validators=[DataRequired()])
+
+    def validate_phase(self, field) -> None:
+        if field.data not in PHASES:
+            raise ValidationError(_l("Unknown phase."))
+
+
+class TimerForm(FlaskForm):
+    action = HiddenField(validators=[DataRequired()])
+    minutes = IntegerField(_l("Minutes"), default=10, validators=[Optional(), NumberRange(1, 240)])
+
+    def validate_action(self, field) -> None:
+        if field.data not in ("start", "pause", "resume", "extend", "reset"):
+            raise ValidationError(_l("Unknown timer action."))
+
+
+class ModerateForm(FlaskForm):
+    action = HiddenField(validators=[DataRequired()])
+
+    def validate_action(self, field) -> None:
+        if field.data not in ("hide", "show", "park", "unpark"):
+            raise ValidationError(_l("Unknown action."))
+
+
+class CorrectStoryForm(FlaskForm):
+    headline = StringField(
+        _l("Headline"), filters=[clean_line], validators=[DataRequired(), Length(max=120)]
+    )
+    story = TextAreaField(
+        _l("The story"), filters=[clean_text], validators=[DataRequired(), Length(max=STORY_MAX)]
+    )
+    made_possible = TextAreaField(
+        _l("What made it possible?"), filters=[clean_text], validators=[Length(max=1000)]
+    )
+    wish = TextAreaField(_l("Wish"), filters=[clean_text], validators=[Length(max=1000)])

@@ -1,0 +1,115 @@
+"""Workshop workflows: creation from a template, settings, phase and timer control."""
+
+from sqlalchemy import func, select
+
+from ..clock import utcnow
+from ..domain_errors import NotFound
+from ..extensions import db
+from ..joincode import generate_code, looks_like_code, normalise_code
+from ..live import mark_changed
+from ..models import Facilitator, Participant, Story, Workshop
+from ..workshop_templates import get_template
+
+EDITABLE_FIELDS = (
+    "name",
+    "topic",
+    "why_it_matters",
+    "questions",
+    "dream_prompt",
+    "strengths_vocabulary",
+    "phase_vocabulary",
+)
+
+
+def unused_code() -> str:
+    while True:
+        code = generate_code()
+        if db.session.scalar(select(Workshop.id).where(Workshop.code == code)) is None:
+            return code
+
+
+def create_workshop(facilitator: Facilitator, template_key: str, **fields) -> Workshop:
+    """A new workshop filled from a template; explicit fields override the template."""
+    template = get_template(template_key)
+    workshop = Workshop(
+        code=unused_code(),
+        facilitator=facilitator,
+        template_key=template.key,
+        name=str(template.title),
+        topic=str(template.topic),
+        why_it_matters=str(template.why_it_matters),
+        questions=[str(question) for question in template.questions],
+        dream_prompt=str(template.dream_prompt),
+        strengths_vocabulary=list(template.strengths),
+        phase_vocabulary=template.phase_vocabulary,
+        phase="define",
+        version=1,
+    )
+    update_settings(workshop, fields, announce=False)
+    db.session.add(workshop)
+    db.session.flush()
+    return workshop
+
+
+def update_settings(workshop: Workshop, fields: dict, announce: bool = True) -> None:
+    for name in EDITABLE_FIELDS:
+        if fields.get(name) is not None:
+            setattr(workshop, name, fields[name])
+    if announce:
+        mark_changed(workshop)
+
+
+def find_workshop(raw_code: str) -> Workshop:
+    code = normalise_code(raw_code or "")
+    workshop = None
+    if looks_like_code(code):
+        workshop = db.session.scalar(select(Workshop).where(Workshop.code == code))
+    if workshop is None:
+        raise NotFound(f"No workshop has the code {code or '(empty)'}.")
+    return workshop
+
+
+def set_phase(workshop: Workshop, phase: str) -> None:
+    workshop.set_phase(phase)
+    mark_changed(workshop)
+
+
+def control_timer(workshop: Workshop, action: str, seconds: int = 0) -> None:
+    now = utcnow()
+    if action == "start":
+        workshop.start_timer(seconds, now)
+    elif action == "pause":
+        workshop.pause_timer(now)
+    elif action == "resume":
+        workshop.resume_timer(now)
+    elif action == "extend":
+        workshop.extend_timer(seconds, now)
+    elif action == "reset":
+        workshop.reset_timer()
+    else:
+        raise ValueError(action)
+    mark_changed(workshop)
+
+
+def participant_count(workshop: Workshop) -> int:
+    return db.session.scalar(
+        select(func.count(Participant.id)).where(Participant.workshop_id == workshop.id)
+    )
+
+
+def story_count(workshop: Workshop) -> int:
+    return db.session.scalar(
+        select(func.count(Story.id)).where(
+            Story.workshop_id == workshop.id, Story.parked.is_(False)
+        )
+    )
+
+
+def workshops_of(facilitator: Facilitator) -> list[Workshop]:
+    return list(
+        db.session.scalars(
+            select(Workshop)
+            .where(Workshop.facilitator_id == facilitator.id)
+            .order_by(Workshop.created_at.desc())
+        )
+    )

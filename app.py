@@ -1,0 +1,3 @@
+from ai_workshop import create_app
+
+app = create_app()

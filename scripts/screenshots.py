@@ -1,0 +1,92 @@
+"""Take the README's screenshots from a running server, in headless Chromium.
+
+Usage: python scripts/screenshots.py --base-url http://127.0.0.1:5000 \
+           --email demo@example.com --password ... --code ABC234 --out docs/screenshots
+"""
+
+import argparse
+import shutil
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 390, "height": 844}
+PROJECTOR = {"width": 1920, "height": 1080}
+SMALL_PROJECTOR = {"width": 1280, "height": 720}
+
+
+def log_in(page, base_url: str, email: str, password: str) -> None:
+    page.goto(f"{base_url}/auth/login")
+    page.fill("#email", email)
+    page.fill("#password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base_url}/workshops/")
+
+
+def set_phase(page, base_url: str, code: str, phase: str) -> None:
+    page.goto(f"{base_url}/workshops/{code}/console")
+    page.click(f'li[data-phase="{phase}"] button')
+    page.wait_for_selector(f'li[data-phase="{phase}"] button[aria-current="step"]')
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--base-url", default="http://127.0.0.1:5000")
+    parser.add_argument("--email", required=True)
+    parser.add_argument("--password", required=True)
+    parser.add_argument("--code", required=True)
+    parser.add_argument("--out", default="docs/screenshots")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    base, code = args.base_url.rstrip("/"), args.code
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        desk = browser.new_context(viewport=PROJECTOR)
+        console = desk.new_page()
+        log_in(console, base, args.email, args.password)
+        set_phase(console, base, code, "define")
+        projector = desk.new_page()
+        projector.goto(f"{base}/projector/{code}")
+        projector.wait_for_timeout(800)
+        projector.screenshot(path=out / "projector-welcome-1920.png")
+
+        phone = browser.new_context(
+            viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True
+        )
+        phone_page = phone.new_page()
+        phone_page.goto(f"{base}/j/{code}")
+        phone_page.screenshot(path=out / "phone-join.png")
+        phone_page.fill("#display_name", "Sam")
+        phone_page.click("button[type=submit]")
+        phone_page.wait_for_selector(".waiting")
+        phone_page.screenshot(path=out / "phone-waiting.png")
+
+        set_phase(console, base, code, "discover")
+        console.click('form[action$="/timer"] button[type=submit]')
+        phone_page.wait_for_selector("[data-story-form]", timeout=15000)
+        phone_page.screenshot(path=out / "phone-story-form.png", full_page=True)
+        projector.wait_for_selector(".discovery")
+        projector.wait_for_timeout(1200)
+        projector.screenshot(path=out / "projector-discovery-1920.png")
+        projector.set_viewport_size(SMALL_PROJECTOR)
+        projector.wait_for_timeout(300)
+        projector.screenshot(path=out / "projector-discovery-1280.png")
+        console.goto(f"{base}/workshops/{code}/console")
+        console.wait_for_timeout(800)
+        console.screenshot(path=out / "console-1920.png")
+        browser.close()
+    print(f"Screenshots in {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,128 @@
+// Live pages (projector, console): an EventSource says "version N"; we refetch the fragment.
+(function () {
+  "use strict";
+  const AIW = (window.AIW = window.AIW || {});
+  const body = document.body;
+  const eventsUrl = body.dataset.liveEvents;
+  const fragmentUrl = body.dataset.liveFragment;
+  if (!eventsUrl || !fragmentUrl) return;
+
+  const WATCHDOG_MS = 40000;
+  let source = null;
+  let lastMessageAt = Date.now();
+  let retryDelay = 1000;
+  let inFlight = false;
+  let pending = false;
+
+  function shownVersion() {
+    const part = document.querySelector("[data-live-part][data-version]");
+    return part ? Number(part.dataset.version) : null;
+  }
+
+  function setConnection(state) {
+    document.querySelectorAll("[data-connection]").forEach(function (el) {
+      el.dataset.state = state;
+      const label = state === "online" ? el.dataset.labelOnline : el.dataset.labelOffline;
+      if (label) el.textContent = label;
+    });
+  }
+
+  function isEditing(part) {
+    const active = document.activeElement;
+    return active && part.contains(active) && /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName);
+  }
+
+  function swapParts(html) {
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    let deferred = false;
+    doc.querySelectorAll("[data-live-part][id]").forEach(function (fresh) {
+      const current = document.getElementById(fresh.id);
+      if (!current) return;
+      if (isEditing(current)) {
+        deferred = true;
+        return;
+      }
+      // Only items new since the last draw get the arrival animation.
+      const known = new Set();
+      current.querySelectorAll("[data-story-id]").forEach(function (el) { known.add(el.dataset.storyId); });
+      fresh.querySelectorAll("[data-story-id]").forEach(function (el) {
+        if (known.has(el.dataset.storyId)) el.classList.add("seen");
+      });
+      current.replaceWith(document.importNode(fresh, true));
+    });
+    setConnection(source && source.readyState === 1 ? "online" : "offline");
+    if (AIW.timers) AIW.timers.tick();
+    AIW.lastUpdate = { version: shownVersion(), at: Date.now() };
+    document.dispatchEvent(new CustomEvent("live:updated"));
+    return deferred;
+  }
+
+  function refresh() {
+    if (inFlight) {
+      pending = true;
+      return;
+    }
+    inFlight = true;
+    fetch(fragmentUrl, { credentials: "same-origin", cache: "no-store" })
+      .then(function (response) {
+        if (!response.ok || response.redirected) throw new Error("HTTP " + response.status);
+        return response.text();
+      })
+      .then(function (html) {
+        if (swapParts(html)) setTimeout(refresh, 1500);
+      })
+      .catch(function () {
+        setConnection("offline");
+        setTimeout(refresh, 3000);
+      })
+      .finally(function () {
+        inFlight = false;
+        if (pending) {
+          pending = false;
+          refresh();
+        }
+      });
+  }
+
+  function connect() {
+    if (source) source.close();
+    source = new EventSource(eventsUrl);
+    source.addEventListener("open", function () {
+      retryDelay = 1000;
+      lastMessageAt = Date.now();
+      setConnection("online");
+      refresh(); // resync: anything may have changed while we were away
+    });
+    source.addEventListener("version", function (event) {
+      lastMessageAt = Date.now();
+      const data = JSON.parse(event.data);
+      if (data.version !== shownVersion()) refresh();
+    });
+    source.addEventListener("ping", function () {
+      lastMessageAt = Date.now();
+    });
+    source.addEventListener("error", function () {
+      setConnection("offline");
+      if (source.readyState === EventSource.CLOSED) {
+        setTimeout(connect, retryDelay);
+        retryDelay = Math.min(retryDelay * 2, 15000);
+      }
+    });
+  }
+
+  // A laptop that slept may hold a dead connection that never errors: replace it.
+  setInterval(function () {
+    if (Date.now() - lastMessageAt > WATCHDOG_MS) {
+      lastMessageAt = Date.now();
+      connect();
+    }
+  }, 5000);
+
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "visible") refresh();
+  });
+  window.addEventListener("online", connect);
+
+  AIW.live = { refresh: refresh, reconnect: connect };
+  connect();
+})();

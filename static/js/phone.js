@@ -1,0 +1,288 @@
+// The phone: follow the session by polling a cheap state endpoint; keep drafts; send
+// stories through the API with a client id so a retry never duplicates.
+(function () {
+  "use strict";
+  const body = document.body;
+  const code = body.dataset.code;
+  const tokenMeta = document.querySelector('meta[name="participant-token"]');
+  const token = tokenMeta ? tokenMeta.content : "";
+  const draftKey = "aiw-draft:" + code;
+  const savedKey = "aiw-saved:" + code;
+
+  // ---------- Following the session ----------
+
+  function followState() {
+    const stateUrl = body.dataset.stateUrl;
+    if (!stateUrl) return;
+    const pollMs = Number(body.dataset.pollSeconds || 3) * 1000;
+    let etag = null;
+    let failures = 0;
+    let timer = null;
+
+    function applyTimer(state) {
+      const chip = document.querySelector("[data-timer-chip]");
+      const el = chip && chip.querySelector("[data-timer]");
+      if (!el) return;
+      el.dataset.state = state.timer.state;
+      el.dataset.endsAt = state.timer.ends_at || "";
+      el.dataset.remaining = String(state.timer.remaining_seconds);
+      el.dataset.serverTime = state.server_time;
+      chip.hidden = state.timer.state === "idle";
+      if (window.AIW && window.AIW.timers) window.AIW.timers.tick();
+    }
+
+    function schedule(delay) {
+      clearTimeout(timer);
+      timer = setTimeout(poll, delay + Math.random() * 500);
+    }
+
+    function poll() {
+      const headers = etag ? { "If-None-Match": etag } : {};
+      fetch(stateUrl, { headers: headers, cache: "no-store" })
+        .then(function (response) {
+          failures = 0;
+          if (response.status === 304) return null;
+          if (!response.ok) throw new Error("HTTP " + response.status);
+          etag = response.headers.get("ETag");
+          return response.json();
+        })
+        .then(function (state) {
+          if (!state) return;
+          if (state.phase !== body.dataset.phase) {
+            saveDraft();
+            window.location.reload();
+            return;
+          }
+          applyTimer(state);
+        })
+        .catch(function () {
+          failures += 1;
+        })
+        .finally(function () {
+          schedule(Math.min(pollMs * Math.pow(2, failures), 15000));
+        });
+    }
+
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "visible") schedule(0);
+    });
+    window.addEventListener("online", function () { schedule(0); });
+    poll();
+  }
+
+  // ---------- The story form ----------
+
+  const form = document.querySelector("[data-story-form]");
+  const isCreate = form && form.dataset.mode === "create";
+  const statusEl = form && form.querySelector("[data-submit-status]");
+
+  function setStatus(message, kind) {
+    if (!statusEl) return;
+    statusEl.textContent = message || "";
+    statusEl.dataset.kind = kind || "";
+  }
+
+  function fieldValues() {
+    const data = new FormData(form);
+    return {
+      client_id: data.get("client_id"),
+      headline: data.get("headline") || "",
+      story: data.get("story") || "",
+      made_possible: data.get("made_possible") || "",
+      other_strengths: data.get("other_strengths") || "",
+      wish: data.get("wish") || "",
+      whose: data.get("whose") || "mine",
+      consent: data.get("consent") || "anonymous",
+      strengths: data.getAll("strengths"),
+    };
+  }
+
+  function saveDraft() {
+    if (!isCreate) return;
+    try {
+      localStorage.setItem(draftKey, JSON.stringify(fieldValues()));
+    } catch (e) {
+      /* storage full or blocked: the form still works */
+    }
+  }
+
+  function restoreDraft() {
+    let draft = null;
+    try {
+      draft = JSON.parse(localStorage.getItem(draftKey) || "null");
+    } catch (e) {
+      draft = null;
+    }
+    if (!draft) return;
+    ["client_id", "headline", "story", "made_possible", "other_strengths", "wish"].forEach(function (name) {
+      const input = form.elements[name];
+      if (input && !input.value && draft[name]) input.value = draft[name];
+    });
+    if (draft.client_id) form.elements.client_id.value = draft.client_id;
+    ["whose", "consent"].forEach(function (name) {
+      const radio = form.querySelector('input[name="' + name + '"][value="' + draft[name] + '"]');
+      if (radio) radio.checked = true;
+    });
+    (draft.strengths || []).forEach(function (value) {
+      form.querySelectorAll('input[name="strengths"]').forEach(function (box) {
+        if (box.value === value) box.checked = true;
+      });
+    });
+    if (draft.headline || draft.story) setStatus(form.dataset.msgDraft, "");
+  }
+
+  function typedStrengths(text) {
+    return text.split(/[,;\n]+/).map(function (s) { return s.trim(); }).filter(Boolean);
+  }
+
+  function updateChips() {
+    const max = Number(form.dataset.maxStrengths || 4);
+    const boxes = form.querySelectorAll('input[name="strengths"]');
+    const other = form.elements.other_strengths;
+    const typed = other ? typedStrengths(other.value).length : 0;
+    let checked = 0;
+    boxes.forEach(function (box) { if (box.checked) checked += 1; });
+    const total = checked + typed;
+    boxes.forEach(function (box) { box.disabled = !box.checked && total >= max; });
+    const count = form.querySelector("[data-selection-count]");
+    if (count) count.textContent = total ? "(" + total + "/" + max + ")" : "";
+  }
+
+  function updateCounters() {
+    form.querySelectorAll("[data-counter-for]").forEach(function (counter) {
+      const input = document.getElementById(counter.dataset.counterFor);
+      const max = Number(input.getAttribute("maxlength"));
+      const length = input.value.length;
+      counter.textContent = length > max * 0.7 ? length + " / " + max : "";
+      counter.classList.toggle("over", length >= max);
+    });
+  }
+
+  function clearFieldErrors() {
+    form.querySelectorAll(".js-error").forEach(function (el) { el.remove(); });
+    form.querySelectorAll(".has-error").forEach(function (el) { el.classList.remove("has-error"); });
+  }
+
+  function showFieldErrors(fields) {
+    let first = null;
+    Object.keys(fields || {}).forEach(function (name) {
+      const input = form.elements[name === "strengths" ? "other_strengths" : name];
+      const box = name === "strengths" ? form.querySelector("[data-chips]").closest(".field")
+        : input && input.closest(".field");
+      if (!box) return;
+      box.classList.add("has-error");
+      const p = document.createElement("p");
+      p.className = "error-text js-error";
+      p.textContent = fields[name].join(" ");
+      box.appendChild(p);
+      first = first || box;
+    });
+    if (first) first.scrollIntoView({ behavior: "smooth", block: "center" });
+  }
+
+  function payload() {
+    const values = fieldValues();
+    return {
+      client_id: values.client_id,
+      headline: values.headline,
+      story: values.story,
+      made_possible: values.made_possible,
+      wish: values.wish,
+      whose: values.whose,
+      consent: values.consent,
+      strengths: values.strengths.concat(typedStrengths(values.other_strengths)),
+    };
+  }
+
+  function newClientId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return "10000000-1000-4000-8000-100000000000".replace(/[018]/g, function (c) {
+      return (c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (c / 4)))).toString(16);
+    });
+  }
+
+  function send(attempt) {
+    const button = form.querySelector("[data-submit]");
+    button.disabled = true;
+    setStatus(form.dataset.msgSaving, "");
+    fetch(body.dataset.storiesUrl, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: "Bearer " + token },
+      body: JSON.stringify(payload()),
+    })
+      .then(function (response) {
+        return response.json().catch(function () { return {}; }).then(function (data) {
+          return { status: response.status, data: data };
+        });
+      })
+      .then(function (result) {
+        button.disabled = false;
+        if (result.status === 200 || result.status === 201) {
+          localStorage.removeItem(draftKey);
+          sessionStorage.setItem(savedKey, "1");
+          form.elements.client_id.value = newClientId();
+          window.location.assign(body.dataset.homeUrl + "#my-stories");
+          window.location.reload();
+          return;
+        }
+        const error = result.data.error || {};
+        if (result.status === 422) showFieldErrors(error.fields);
+        if (result.status >= 500) throw new Error("server");
+        setStatus(error.message || form.dataset.msgError, "error");
+      })
+      .catch(function () {
+        button.disabled = false;
+        saveDraft();
+        setStatus(form.dataset.msgOffline, "error");
+        if (attempt < 6) setTimeout(function () { send(attempt + 1); }, Math.min(2000 * Math.pow(2, attempt), 30000));
+      });
+  }
+
+  function setUpForm() {
+    if (!form) return;
+    if (isCreate) restoreDraft();
+    updateChips();
+    updateCounters();
+    form.addEventListener("input", function () {
+      updateChips();
+      updateCounters();
+      saveDraft();
+    });
+    form.addEventListener("change", function () {
+      updateChips();
+      saveDraft();
+    });
+    if (isCreate && token && window.fetch) {
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        clearFieldErrors();
+        send(0);
+      });
+    }
+    window.addEventListener("pagehide", saveDraft);
+  }
+
+  function showSavedNotice() {
+    if (sessionStorage.getItem(savedKey)) {
+      sessionStorage.removeItem(savedKey);
+      const main = document.querySelector(".phone-main");
+      const note = document.createElement("div");
+      note.className = "flashes";
+      note.setAttribute("role", "status");
+      const inner = document.createElement("div");
+      inner.className = "flash success";
+      inner.textContent = form ? form.dataset.msgSaved : "✓";
+      note.appendChild(inner);
+      main.insertBefore(note, main.firstChild);
+    }
+  }
+
+  document.addEventListener("submit", function (event) {
+    const confirmText = event.target.dataset && event.target.dataset.confirm;
+    if (confirmText && !window.confirm(confirmText)) event.preventDefault();
+  });
+
+  setUpForm();
+  showSavedNotice();
+  followState();
+})();

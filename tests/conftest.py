@@ -1,0 +1,109 @@
+"""Fixtures: a fresh database per test on SQLite, and on PostgreSQL when TEST_POSTGRES_URL is set."""
+
+import os
+
+import pytest
+from sqlalchemy import text
+
+from ai_workshop import create_app
+from ai_workshop.config import normalise_database_url
+from ai_workshop.extensions import db
+
+from .factories import Factories
+
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL")
+BACKENDS = ["sqlite"] + (["postgres"] if POSTGRES_URL else [])
+
+
+def config_for_tests(database_uri: str) -> dict:
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret-key",
+        "SQLALCHEMY_DATABASE_URI": database_uri,
+        "WTF_CSRF_ENABLED": False,
+        "PUBLIC_URL": "http://workshop.test",
+        "LIVE_POLL_SECONDS": 0.05,
+        "LIVE_HEARTBEAT_SECONDS": 0.2,
+        "LIVE_STREAM_MAX_SECONDS": 2,
+    }
+
+
+@pytest.fixture(scope="session")
+def postgres_schema_ready():
+    """Create the schema once per run; each test then truncates the tables."""
+    if not POSTGRES_URL:
+        return False
+    app = create_app(config_for_tests(normalise_database_url(POSTGRES_URL)))
+    with app.app_context():
+        db.drop_all()
+        db.session.execute(text("DROP TABLE IF EXISTS alembic_version"))
+        db.session.commit()
+        db.create_all()
+        db.engine.dispose()
+    return True
+
+
+def _truncate_all() -> None:
+    names = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
+    db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    db.session.commit()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request):
+    return request.param
+
+
+@pytest.fixture
+def app(backend, tmp_path, request):
+    if backend == "postgres":
+        request.getfixturevalue("postgres_schema_ready")
+        uri = normalise_database_url(POSTGRES_URL)
+    else:
+        uri = f"sqlite:///{tmp_path / 'test.sqlite3'}"
+    app = create_app(config_for_tests(uri))
+    with app.app_context():
+        if backend == "postgres":
+            _truncate_all()
+        else:
+            db.create_all()
+        yield app
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make(app):
+    return Factories()
+
+
+@pytest.fixture
+def facilitator(make):
+    return make.facilitator()
+
+
+@pytest.fixture
+def workshop(make, facilitator):
+    return make.workshop(facilitator, phase="discover")
+
+
+@pytest.fixture
+def login(client):
+    def log_in(facilitator, password="correct horse battery"):
+        response = client.post(
+            "/auth/login", data={"email": facilitator.email, "password": password}
+        )
+        assert response.status_code == 302, response.data
+        return response
+
+    return log_in

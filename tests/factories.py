@@ -1,0 +1,53 @@
+"""Test data built through the real services, so tests exercise the same rules as the app."""
+
+import itertools
+import uuid
+
+from ai_workshop.auth.services import create_facilitator
+from ai_workshop.extensions import db
+from ai_workshop.participants.services import join
+from ai_workshop.stories.services import submit_story
+from ai_workshop.workshops.services import create_workshop
+
+PASSWORD = "correct horse battery"
+_counter = itertools.count(1)
+
+
+def story_fields(**overrides) -> dict:
+    fields = {
+        "client_id": str(uuid.uuid4()),
+        "headline": "The refund that became a referral",
+        "body": "A customer called about a double charge and I stayed with it until it was fixed.",
+        "made_possible": "Finance answered straight away.",
+        "wish": "Fewer handovers.",
+        "whose": "mine",
+        "consent": "anonymous",
+        "strengths": ["patience", "follow-through"],
+    }
+    fields.update(overrides)
+    return fields
+
+
+class Factories:
+    def facilitator(self, email=None, password=PASSWORD):
+        email = email or f"facilitator{next(_counter)}@example.com"
+        facilitator = create_facilitator(email, password, name="Test Facilitator")
+        db.session.commit()
+        return facilitator
+
+    def workshop(self, facilitator, phase="define", template="customer-service", **fields):
+        workshop = create_workshop(facilitator, template, **fields)
+        workshop.phase = phase
+        db.session.commit()
+        return workshop
+
+    def participant(self, workshop, name="Sam"):
+        participant, token = join(workshop, name)
+        db.session.commit()
+        participant.token = token
+        return participant
+
+    def story(self, workshop, participant, **overrides):
+        story, _created = submit_story(workshop, participant, story_fields(**overrides))
+        db.session.commit()
+        return story

@@ -1,0 +1,204 @@
+"""The JSON API: join, state with ETags, idempotent stories and JSON errors."""
+
+import uuid
+
+import pytest
+
+from ai_workshop.extensions import db
+from ai_workshop.models import Story
+
+
+def api_join(client, code, name="Sam"):
+    response = client.post("/api/v1/join", json={"code": code, "display_name": name})
+    assert response.status_code == 201, response.json
+    return response.json
+
+
+def bearer(token):
+    return {"Authorization": f"Bearer {token}"}
+
+
+def story_payload(**overrides):
+    payload = {
+        "client_id": str(uuid.uuid4()),
+        "headline": "The grandmother and the smart speaker",
+        "story": "I slowed down and talked her through every button until her song played.",
+        "made_possible": "Nobody rushed me.",
+        "strengths": ["patience", "warmth", "Keeping promise", "calm voice"],
+        "wish": "Celebrate long calls.",
+        "whose": "mine",
+        "consent": "anonymous",
+    }
+    payload.update(overrides)
+    return payload
+
+
+def assert_error(response, status, code):
+    assert response.status_code == status, response.data
+    assert response.is_json
+    assert response.json["error"]["code"] == code
+    assert response.json["error"]["message"]
+
+
+def test_join_returns_a_token_and_the_workshop(client, workshop):
+    body = api_join(client, workshop.code.lower())
+    assert body["participant_token"] and body["participant_id"]
+    assert body["workshop"]["code"] == workshop.code
+    assert body["workshop"]["phase"] == "discover"
+    assert "patience" in body["workshop"]["strengths_vocabulary"]
+
+
+def test_join_errors(client, workshop):
+    assert_error(client.post("/api/v1/join", json={"code": "ZZZZZZ"}), 404, "not_found")
+    assert_error(client.post("/api/v1/join", json={"code": 12}), 422, "validation_failed")
+    assert_error(client.post("/api/v1/join", data="not json"), 400, "bad_request")
+    assert_error(client.post("/api/v1/join", json=["a"]), 400, "bad_request")
+
+
+def test_state_has_an_etag_and_answers_304_when_unchanged(client, workshop):
+    first = client.get(f"/api/v1/workshops/{workshop.code}/state")
+    assert first.status_code == 200
+    assert first.json["phase"] == "discover"
+    assert first.json["version"] == workshop.version
+    etag = first.headers["ETag"]
+    again = client.get(f"/api/v1/workshops/{workshop.code}/state", headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    assert again.data == b""
+    workshop.set_phase("dream")
+    workshop.bump_version()
+    db.session.commit()
+    changed = client.get(
+        f"/api/v1/workshops/{workshop.code}/state", headers={"If-None-Match": etag}
+    )
+    assert changed.status_code == 200
+    assert changed.json["phase"] == "dream"
+    assert changed.headers["ETag"] != etag
+
+
+def test_state_of_unknown_workshop_is_404_json(client):
+    assert_error(client.get("/api/v1/workshops/ZZZZZZ/state"), 404, "not_found")
+
+
+def test_create_story_then_retry_returns_the_same_id(client, workshop):
+    token = api_join(client, workshop.code)["participant_token"]
+    payload = story_payload()
+    url = f"/api/v1/workshops/{workshop.code}/stories"
+    created = client.post(url, json=payload, headers=bearer(token))
+    assert created.status_code == 201
+    retry = client.post(url, json=payload, headers=bearer(token))
+    assert retry.status_code == 200
+    assert retry.json["id"] == created.json["id"]
+    assert Story.query.count() == 1
+    story = Story.query.one()
+    assert story.strength_names == ["patience", "warmth", "keeping promises", "calm voice"]
+
+
+def test_story_needs_a_valid_token(client, make, facilitator, workshop):
+    url = f"/api/v1/workshops/{workshop.code}/stories"
+    assert_error(client.post(url, json=story_payload()), 401, "unauthorized")
+    assert_error(
+        client.post(url, json=story_payload(), headers=bearer("forged")), 401, "unauthorized"
+    )
+    other = make.workshop(facilitator, phase="discover", name="Other")
+    foreign = api_join(client, other.code)["participant_token"]
+    assert_error(client.post(url, json=story_payload(), headers=bearer(foreign)), 403, "forbidden")
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"headline": ""}, "headline"),
+        ({"story": "too short"}, "story"),
+        ({"story": "x" * 4001}, "story"),
+        ({"strengths": []}, "strengths"),
+        ({"strengths": ["a", "b", "c", "d", "e"]}, "strengths"),
+        ({"strengths": "patience"}, "strengths"),
+        ({"headline": 42}, "headline"),
+        ({"consent": "sure"}, "consent"),
+        ({"whose": "theirs"}, "whose"),
+        ({"client_id": "not-a-uuid"}, "client_id"),
+        ({"client_id": None}, "client_id"),
+    ],
+)
+def test_invalid_stories_get_field_errors(client, workshop, change, field):
+    token = api_join(client, workshop.code)["participant_token"]
+    response = client.post(
+        f"/api/v1/workshops/{workshop.code}/stories",
+        json=story_payload(**change),
+        headers=bearer(token),
+    )
+    assert_error(response, 422, "validation_failed")
+    assert field in response.json["error"]["fields"]
+    assert Story.query.count() == 0
+
+
+def test_story_outside_discovery_is_409(client, make, facilitator):
+    workshop = make.workshop(facilitator, phase="design")
+    token = api_join(client, workshop.code)["participant_token"]
+    response = client.post(
+        f"/api/v1/workshops/{workshop.code}/stories", json=story_payload(), headers=bearer(token)
+    )
+    assert_error(response, 409, "phase_closed")
+
+
+def test_too_large_body_is_413(client, workshop):
+    token = api_join(client, workshop.code)["participant_token"]
+    response = client.post(
+        f"/api/v1/workshops/{workshop.code}/stories",
+        json=story_payload(story="x" * 400_000),
+        headers=bearer(token),
+    )
+    assert_error(response, 413, "too_large")
+
+
+def test_list_patch_and_delete_own_story(client, workshop):
+    token = api_join(client, workshop.code)["participant_token"]
+    base = f"/api/v1/workshops/{workshop.code}/stories"
+    story_id = client.post(base, json=story_payload(), headers=bearer(token)).json["id"]
+    listed = client.get(base, headers=bearer(token)).json["stories"]
+    assert [story["id"] for story in listed] == [story_id]
+    patched = client.patch(
+        f"{base}/{story_id}", json={"headline": "New headline"}, headers=bearer(token)
+    )
+    assert patched.status_code == 200
+    assert patched.json["headline"] == "New headline"
+    assert patched.json["consent"] == "anonymous"
+    assert client.delete(f"{base}/{story_id}", headers=bearer(token)).status_code == 204
+    assert_error(client.get(f"{base}/{story_id}", headers=bearer(token)), 404, "not_found")
+
+
+def test_cannot_touch_someone_elses_story(client, workshop):
+    owner = api_join(client, workshop.code, "Owner")["participant_token"]
+    other = api_join(client, workshop.code, "Other")["participant_token"]
+    base = f"/api/v1/workshops/{workshop.code}/stories"
+    story_id = client.post(base, json=story_payload(), headers=bearer(owner)).json["id"]
+    assert_error(
+        client.patch(f"{base}/{story_id}", json={"headline": "Mine now"}, headers=bearer(other)),
+        403,
+        "forbidden",
+    )
+    assert_error(client.delete(f"{base}/{story_id}", headers=bearer(other)), 403, "forbidden")
+    assert db.session.get(Story, story_id).headline != "Mine now"
+
+
+def test_unknown_api_route_and_method_are_json(client):
+    assert_error(client.get("/api/v1/nothing-here"), 404, "not_found")
+    assert_error(client.put("/api/v1/join"), 405, "method_not_allowed")
+
+
+def test_openapi_describes_every_api_route(client, app):
+    document = client.get("/api/v1/openapi.json").json
+    assert document["openapi"].startswith("3.")
+    described = {
+        (path, method.upper()) for path, item in document["paths"].items() for method in item
+    }
+    for rule in app.url_map.iter_rules():
+        if not rule.rule.startswith("/api/v1"):
+            continue
+        path = (
+            rule.rule.removeprefix("/api/v1")
+            .replace("<int:story_id>", "{story_id}")
+            .replace("<code>", "{code}")
+        )
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            assert (path, method) in described, (path, method)

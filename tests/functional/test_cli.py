@@ -1,0 +1,77 @@
+from ai_workshop.extensions import db
+from ai_workshop.models import Facilitator, Story, Workshop
+
+
+def test_create_facilitator_from_stdin(runner):
+    result = runner.invoke(
+        args=["create-facilitator", "--email", "Lead@Example.com", "--password-stdin"],
+        input="a long password\n",
+    )
+    assert result.exit_code == 0, result.output
+    account = Facilitator.query.one()
+    assert account.email == "lead@example.com"
+    assert account.check_password("a long password")
+
+
+def test_create_facilitator_with_a_prompt(runner):
+    result = runner.invoke(
+        args=["create-facilitator", "--email", "p@example.com"],
+        input="a long password\na long password\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert Facilitator.query.one().check_password("a long password")
+
+
+def test_create_facilitator_refuses_short_password(runner):
+    result = runner.invoke(
+        args=["create-facilitator", "--email", "x@example.com", "--password-stdin"], input="short\n"
+    )
+    assert result.exit_code != 0
+    assert "at least 10 characters" in result.output
+
+
+def test_workshop_create_prints_the_join_code_and_phase_sets_it(runner, facilitator):
+    result = runner.invoke(
+        args=[
+            "workshop",
+            "create",
+            "--facilitator",
+            facilitator.email,
+            "--name",
+            "CLI workshop",
+            "--template",
+            "customer-service",
+        ]
+    )
+    assert result.exit_code == 0, result.output
+    code = result.output.strip()
+    workshop = Workshop.query.filter_by(code=code).one()
+    assert workshop.name == "CLI workshop"
+    result = runner.invoke(args=["workshop", "phase", code.lower(), "discover"])
+    assert result.exit_code == 0, result.output
+    db.session.refresh(workshop)
+    assert workshop.phase == "discover"
+
+
+def test_workshop_commands_fail_clearly(runner):
+    result = runner.invoke(
+        args=["workshop", "create", "--facilitator", "nobody@example.com", "--name", "X"]
+    )
+    assert result.exit_code != 0 and "No facilitator" in result.output
+    result = runner.invoke(args=["workshop", "phase", "ZZZZZZ", "dream"])
+    assert result.exit_code != 0 and "No workshop" in result.output
+    result = runner.invoke(args=["workshop", "phase", "ZZZZZZ", "party"])
+    assert result.exit_code != 0
+
+
+def test_demo_runs_once_and_prints_credentials(runner, app, tmp_path, monkeypatch, client):
+    monkeypatch.setattr(app, "instance_path", str(tmp_path))
+    first = runner.invoke(args=["demo"])
+    assert first.exit_code == 0, first.output
+    second = runner.invoke(args=["demo"])
+    assert Workshop.query.count() == 1
+    assert Story.query.count() >= 5
+    password = (tmp_path / "demo-credentials.txt").read_text().strip()
+    assert f"password: {password}" in first.output and f"password: {password}" in second.output
+    response = client.post("/auth/login", data={"email": "demo@example.com", "password": password})
+    assert response.status_code == 302

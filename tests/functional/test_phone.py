@@ -1,0 +1,159 @@
+"""The phone pages without JavaScript: plain forms and redirects."""
+
+import uuid
+
+from ai_workshop.extensions import db
+from ai_workshop.models import Participant, Story
+
+
+def join(client, code, name="Sam"):
+    return client.post(f"/j/{code}", data={"display_name": name})
+
+
+def story_form(**overrides):
+    data = {
+        "client_id": str(uuid.uuid4()),
+        "headline": "Turning a one-star review around",
+        "story": "I listened for twenty minutes and found the real problem in our setup guide.",
+        "made_possible": "Time to listen.",
+        "strengths": ["active listening", "patience"],
+        "other_strengths": "calm under pressure",
+        "wish": "Protected time for hard calls.",
+        "whose": "partner",
+        "consent": "named",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_join_page_shows_the_topic_and_a_name_box(client, workshop):
+    page = client.get(f"/j/{workshop.code}")
+    assert page.status_code == 200
+    assert workshop.topic.encode() in page.data
+    assert b'name="display_name"' in page.data
+
+
+def test_join_sets_a_cookie_and_rejoining_restores_the_participant(client, workshop):
+    response = join(client, workshop.code)
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"/p/{workshop.code}")
+    assert Participant.query.count() == 1
+    again = client.get(f"/j/{workshop.code}")
+    assert again.status_code == 302  # already joined: straight to the phone page
+    assert Participant.query.count() == 1
+
+
+def test_name_is_optional_and_trimmed(client, workshop):
+    join(client, workshop.code, name="   ")
+    assert Participant.query.one().display_name is None
+
+
+def test_too_long_name_gets_a_clear_message(client, workshop):
+    response = join(client, workshop.code, name="x" * 80)
+    assert response.status_code == 422
+    assert b"under 40 characters" in response.data
+
+
+def test_code_box_on_home_page_finds_the_workshop(client, workshop):
+    response = client.get(f"/join?code={workshop.code.lower()}")
+    assert response.headers["Location"].endswith(f"/j/{workshop.code}")
+    assert client.get("/j/NOPE22").status_code == 404
+
+
+def test_phone_page_without_joining_sends_you_to_join(client, workshop):
+    response = client.get(f"/p/{workshop.code}")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"/j/{workshop.code}")
+
+
+def test_submit_a_story_without_javascript(client, workshop):
+    join(client, workshop.code)
+    response = client.post(f"/p/{workshop.code}/stories", data=story_form())
+    assert response.status_code == 302
+    story = Story.query.one()
+    assert story.strength_names == ["active listening", "patience", "calm under pressure"]
+    assert (story.whose, story.consent) == ("partner", "named")
+    page = client.get(f"/p/{workshop.code}")
+    assert b"Turning a one-star review around" in page.data
+    assert b"Your story arrived" in page.data or b"Thank you" in page.data
+
+
+def test_double_submit_of_one_form_stores_one_story(client, workshop):
+    join(client, workshop.code)
+    data = story_form()
+    client.post(f"/p/{workshop.code}/stories", data=data)
+    client.post(f"/p/{workshop.code}/stories", data=data)
+    assert Story.query.count() == 1
+
+
+def test_story_form_validation_messages(client, workshop):
+    join(client, workshop.code)
+    response = client.post(
+        f"/p/{workshop.code}/stories",
+        data=story_form(headline="", story="short", strengths=[], other_strengths=""),
+    )
+    assert response.status_code == 422
+    for message in (b"Give your story a headline", b"Tell a little more", b"at least one strength"):
+        assert message in response.data
+    assert Story.query.count() == 0
+
+
+def test_more_than_four_strengths_is_refused(client, workshop):
+    join(client, workshop.code)
+    response = client.post(
+        f"/p/{workshop.code}/stories",
+        data=story_form(strengths=["patience", "empathy", "respect"], other_strengths="a, b"),
+    )
+    assert response.status_code == 422
+    assert b"at most 4" in response.data
+
+
+def test_story_outside_discovery_is_refused_with_a_message(client, make, facilitator):
+    workshop = make.workshop(facilitator, phase="define")
+    join(client, workshop.code)
+    response = client.post(f"/p/{workshop.code}/stories", data=story_form())
+    assert response.status_code == 409
+    assert b"collected during" in response.data
+
+
+def test_edit_and_delete_own_story(client, workshop):
+    join(client, workshop.code)
+    client.post(f"/p/{workshop.code}/stories", data=story_form())
+    story = Story.query.one()
+    form = client.get(f"/p/{workshop.code}/stories/{story.id}/edit")
+    assert b"Turning a one-star review around" in form.data
+    edited = client.post(
+        f"/p/{workshop.code}/stories/{story.id}/edit",
+        data=story_form(client_id=story.client_id, headline="A better headline"),
+    )
+    assert edited.status_code == 302
+    db.session.refresh(story)
+    assert story.headline == "A better headline"
+    client.post(f"/p/{workshop.code}/stories/{story.id}/delete")
+    assert Story.query.count() == 0
+
+
+def test_someone_elses_story_cannot_be_edited(client, app, make, workshop):
+    other = make.participant(workshop, "Other")
+    story = make.story(workshop, other)
+    join(client, workshop.code)
+    assert client.get(f"/p/{workshop.code}/stories/{story.id}/edit").status_code == 403
+    assert client.post(f"/p/{workshop.code}/stories/{story.id}/delete").status_code == 302
+    assert db.session.get(Story, story.id) is not None
+
+
+def test_phone_page_follows_the_phase(client, make, facilitator):
+    workshop = make.workshop(facilitator, phase="define")
+    join(client, workshop.code)
+    assert b"You're in" in client.get(f"/p/{workshop.code}").data
+    workshop.phase = "discover"
+    db.session.commit()
+    page = client.get(f"/p/{workshop.code}").data
+    assert b"data-story-form" in page and b'name="participant-token"' in page
+
+
+def test_qr_code_is_svg_of_the_join_url(client, workshop):
+    response = client.get(f"/j/{workshop.code}/qr.svg")
+    assert response.status_code == 200
+    assert response.mimetype == "image/svg+xml"
+    assert response.data.lstrip().startswith(b"<svg")
