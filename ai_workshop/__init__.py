@@ -38,6 +38,7 @@ def register_extensions(app: Flask) -> None:
     from . import models  # noqa: F401  (tables must be known to Alembic and create_all)
     from .auth.loader import init_login
     from .live import init_live
+    from .ratelimit import init_ratelimit
 
     db.init_app(app)
     with app.app_context():
@@ -48,6 +49,7 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=_select_locale)
     init_login(app, login_manager)
     init_live(app)
+    init_ratelimit(app)
 
 
 SUPPORTED_LOCALES = ["en"]

@@ -48,4 +48,8 @@ def load_config(instance_path: str) -> dict:
         "PARTICIPANT_COOKIE_DAYS": 30,
         "BABEL_DEFAULT_LOCALE": "en",
         "WTF_CSRF_TIME_LIMIT": None,
+        "RATELIMIT_ENABLED": True,
+        # (requests, seconds): generous for people, tight enough to stop a runaway script.
+        "RATELIMIT_PARTICIPANT_WRITES": (30, 60),
+        "RATELIMIT_JOINS_PER_ADDRESS": (600, 60),
     }

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 
 from ..models import Participant, Workshop
 from ..participants.services import participant_for_token
+from ..ratelimit import retry_after
 from .errors import ApiError
 
 
@@ -26,3 +27,24 @@ def participant_of(workshop: Workshop) -> Participant:
     if participant.workshop_id != workshop.id:
         raise ApiError(403, "forbidden", _("That token belongs to another workshop."))
     return participant
+
+
+def limit_writes(participant: Participant) -> None:
+    """429 with a clear message when one phone sends far more than a person could."""
+    wait = retry_after(str(participant.id), "RATELIMIT_PARTICIPANT_WRITES")
+    if wait is not None:
+        raise RateLimited(wait)
+
+
+def limit_joins() -> None:
+    wait = retry_after(request.remote_addr or "unknown", "RATELIMIT_JOINS_PER_ADDRESS")
+    if wait is not None:
+        raise RateLimited(wait)
+
+
+class RateLimited(ApiError):
+    def __init__(self, wait_seconds: float):
+        super().__init__(
+            429, "too_many_requests", _("Too many requests. Wait a moment and try again.")
+        )
+        self.retry_after = max(1, round(wait_seconds))

@@ -14,7 +14,7 @@ from ..stories.services import (
     update_own_story,
 )
 from ..workshops.services import find_workshop
-from .auth import participant_of
+from .auth import RateLimited, limit_joins, limit_writes, participant_of
 from .errors import ApiError, domain_error_response
 from .openapi import openapi_document
 from .payloads import json_object, story_fields
@@ -26,7 +26,10 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 @bp.errorhandler(DomainError)
 def handle_domain_error(error: DomainError):
     db.session.rollback()
-    return domain_error_response(error)
+    response, status = domain_error_response(error)
+    if isinstance(error, RateLimited):
+        response.headers["Retry-After"] = str(error.retry_after)
+    return response, status
 
 
 @bp.get("/openapi.json")
@@ -36,6 +39,7 @@ def openapi():
 
 @bp.post("/join")
 def join_workshop():
+    limit_joins()
     payload = json_object()
     code, name = payload.get("code"), payload.get("display_name")
     if not isinstance(code, str) or (name is not None and not isinstance(name, str)):
@@ -97,6 +101,7 @@ def list_own_stories(code: str):
 def create_story(code: str):
     workshop = find_workshop(code)
     participant = participant_of(workshop)
+    limit_writes(participant)
     fields = story_fields(workshop, json_object())
     story, created = submit_story(workshop, participant, fields)
     db.session.commit()
@@ -120,6 +125,7 @@ def story_detail(code: str, story_id: int):
 def update_story(code: str, story_id: int):
     workshop = find_workshop(code)
     participant = participant_of(workshop)
+    limit_writes(participant)
     story = own_story(participant, story_id)
     fields = story_fields(workshop, json_object(), current=story)
     update_own_story(participant, story, fields)
@@ -131,6 +137,7 @@ def update_story(code: str, story_id: int):
 def remove_story(code: str, story_id: int):
     workshop = find_workshop(code)
     participant = participant_of(workshop)
+    limit_writes(participant)
     delete_own_story(participant, own_story(participant, story_id))
     db.session.commit()
     return "", 204

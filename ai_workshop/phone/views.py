@@ -10,6 +10,7 @@ from ..models import Workshop
 from ..netinfo import public_base_url
 from ..participants.services import join
 from ..qrcodes import qr_svg
+from ..ratelimit import retry_after
 from ..stories.forms import StoryForm
 from ..stories.queries import strengths_cloud
 from ..stories.services import (
@@ -109,6 +110,9 @@ def submit(code: str):
     form = StoryForm(vocabulary=workshop.strengths_vocabulary)
     if not form.validate_on_submit():
         return _render_home(workshop, participant, form, 422)
+    if retry_after(str(participant.id), "RATELIMIT_PARTICIPANT_WRITES") is not None:
+        flash(_("Too many stories at once. Wait a moment and send again."), "error")
+        return _render_home(workshop, participant, form, 429)
     try:
         _story, created = submit_story(workshop, participant, form.story_fields())
     except DomainError as error:

@@ -75,6 +75,7 @@
   const form = document.querySelector("[data-story-form]");
   const isCreate = form && form.dataset.mode === "create";
   const statusEl = form && form.querySelector("[data-submit-status]");
+  let submitted = false; // once stored, the typed text must not come back as a draft
 
   function setStatus(message, kind) {
     if (!statusEl) return;
@@ -98,7 +99,7 @@
   }
 
   function saveDraft() {
-    if (!isCreate) return;
+    if (!isCreate || submitted) return;
     try {
       localStorage.setItem(draftKey, JSON.stringify(fieldValues()));
     } catch (e) {
@@ -218,11 +219,12 @@
       .then(function (result) {
         button.disabled = false;
         if (result.status === 200 || result.status === 201) {
+          submitted = true;
           localStorage.removeItem(draftKey);
           sessionStorage.setItem(savedKey, "1");
+          form.reset();
           form.elements.client_id.value = newClientId();
-          window.location.assign(body.dataset.homeUrl + "#my-stories");
-          window.location.reload();
+          window.location.replace(body.dataset.homeUrl + "?sent=" + result.data.id + "#my-stories");
           return;
         }
         const error = result.data.error || {};

@@ -65,7 +65,11 @@ def test_three_phones_join_and_their_stories_reach_the_projector_live(
     for phone, (_name, headline, consent, strength) in zip(phones, PEOPLE, strict=True):
         write_story(phone, headline, consent, strength)
 
-    expect(projector.locator("[data-story-count]")).to_have_text("3")
+    write_story(phones[0], "A second story from the same phone", "anonymous", "empathy")
+    expect(phones[0].locator("#my-stories .my-story")).to_have_count(2)
+    expect(phones[0].locator("#headline")).to_have_value("")  # no stale draft comes back
+
+    expect(projector.locator("[data-story-count]")).to_have_text("4")
     ticker = projector.locator(".ticker")
     expect(ticker).to_contain_text("The refund that became a referral")
     expect(ticker).to_contain_text("Amira")
@@ -73,7 +77,7 @@ def test_three_phones_join_and_their_stories_reach_the_projector_live(
     expect(ticker).not_to_contain_text("A private high point")
     expect(projector.locator(".cloud")).to_contain_text("warmth")  # private still counts
     assert projector.evaluate("window.__notReloaded") is True
-    expect(console.locator(".story-item")).to_have_count(3)
+    expect(console.locator(".story-item")).to_have_count(4)
     projector.screenshot(path=artifacts / "browser-projector-discovery.png")
     phones[0].screenshot(path=artifacts / "browser-phone-after-submit.png", full_page=True)
 

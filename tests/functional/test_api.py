@@ -202,3 +202,19 @@ def test_openapi_describes_every_api_route(client, app):
         )
         for method in rule.methods - {"HEAD", "OPTIONS"}:
             assert (path, method) in described, (path, method)
+
+
+def test_a_runaway_phone_gets_429_with_retry_after(client, app, workshop):
+    app.config["RATELIMIT_PARTICIPANT_WRITES"] = (3, 60)
+    token = api_join(client, workshop.code)["participant_token"]
+    url = f"/api/v1/workshops/{workshop.code}/stories"
+    statuses = [
+        client.post(url, json=story_payload(), headers=bearer(token)).status_code for _ in range(3)
+    ]
+    assert statuses == [201, 201, 201]
+    limited = client.post(url, json=story_payload(), headers=bearer(token))
+    assert_error(limited, 429, "too_many_requests")
+    assert int(limited.headers["Retry-After"]) >= 1
+    assert Story.query.count() == 3
+    other = api_join(client, workshop.code, "Other")["participant_token"]
+    assert client.post(url, json=story_payload(), headers=bearer(other)).status_code == 201
