@@ -78,7 +78,9 @@ def main() -> None:
     with running_server() as (base, env):
         email, password, code = seed(env)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
+            browser = playwright.chromium.launch(
+                executable_path=shutil.which("chromium"), args=ARGS
+            )
             scans = [scan_to_form(browser, base, code) for _ in range(args.runs)]
 
             desk = browser.new_context(viewport={"width": 1920, "height": 1080})
