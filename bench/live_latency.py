@@ -16,8 +16,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _server import running_server, seed  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.support.server import GunicornServer  # noqa: E402
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]  # fmt: skip
@@ -75,8 +75,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
-    with running_server() as (base, env):
-        email, password, code = seed(env)
+    server = GunicornServer().start()
+    base = server.base_url
+    try:
+        email, password, code = server.seed()
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=shutil.which("chromium"), args=ARGS
@@ -101,6 +103,8 @@ def main() -> None:
                 phone.goto(f"{base}/p/{code}")
                 delays.append(submit_to_projector(projector, phone, index))
             browser.close()
+    finally:
+        server.stop()
     print(summary("scan to usable story form", scans))
     print(summary("story submit to projector", delays))
 

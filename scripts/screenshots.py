@@ -74,7 +74,7 @@ def main() -> None:
         set_phase(console, base, code, "discover")
         console.click('form[action$="/timer"] button[type=submit]')
         phone_page.wait_for_selector("[data-story-form]", timeout=15000)
-        phone_page.screenshot(path=out / "phone-story-form.png", full_page=True)
+        phone_page.screenshot(path=out / "phone-story-form.png")
         projector.wait_for_selector(".discovery")
         projector.wait_for_timeout(1200)
         projector.screenshot(path=out / "projector-discovery-1920.png")
