@@ -9,7 +9,6 @@ Usage: .venv/bin/python bench/live_latency.py [--runs 9]
 """
 
 import argparse
-import shutil
 import statistics
 import sys
 from pathlib import Path
@@ -17,11 +16,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.support.browser import PHONE, PROJECTOR, join, launch, log_in  # noqa: E402
 from tests.support.server import GunicornServer  # noqa: E402
-
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]  # fmt: skip
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 WATCH_TICKER = """
 window.__seen = {};
@@ -80,26 +76,19 @@ def main() -> None:
     try:
         email, password, code = server.seed()
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=shutil.which("chromium"), args=ARGS
-            )
+            browser = launch(playwright)
             scans = [scan_to_form(browser, base, code) for _ in range(args.runs)]
 
-            desk = browser.new_context(viewport={"width": 1920, "height": 1080})
-            projector = desk.new_page()
-            projector.goto(f"{base}/auth/login")
-            projector.fill("#email", email)
-            projector.fill("#password", password)
-            projector.click("button[type=submit]")
+            projector = browser.new_context(viewport=PROJECTOR).new_page()
+            log_in(projector, base, email, password)
             projector.goto(f"{base}/projector/{code}")
             projector.wait_for_selector('[data-connection][data-state="online"]')
             projector.evaluate(WATCH_TICKER)
-            phone = browser.new_context(**PHONE).new_page()
-            phone.goto(f"{base}/j/{code}")
-            phone.click("button[type=submit]")
-            phone.wait_for_selector("#headline")
             delays = []
             for index in range(args.runs):
+                if index % 5 == 0:  # a person writes a few stories, not dozens a minute
+                    phone = browser.new_context(**PHONE).new_page()
+                    join(phone, base, code)
                 phone.goto(f"{base}/p/{code}")
                 delays.append(submit_to_projector(projector, phone, index))
             browser.close()

@@ -5,30 +5,15 @@ Usage: python scripts/screenshots.py --base-url http://127.0.0.1:5000 \
 """
 
 import argparse
-import shutil
+import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-PHONE = {"width": 390, "height": 844}
-PROJECTOR = {"width": 1920, "height": 1080}
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.support.browser import PHONE, PROJECTOR, launch, log_in  # noqa: E402
+
 SMALL_PROJECTOR = {"width": 1280, "height": 720}
-
-
-def log_in(page, base_url: str, email: str, password: str) -> None:
-    page.goto(f"{base_url}/auth/login")
-    page.fill("#email", email)
-    page.fill("#password", password)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base_url}/workshops/")
 
 
 def set_phase(page, base_url: str, code: str, phase: str) -> None:
@@ -50,7 +35,7 @@ def main() -> None:
     base, code = args.base_url.rstrip("/"), args.code
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        browser = launch(p)
         desk = browser.new_context(viewport=PROJECTOR)
         console = desk.new_page()
         log_in(console, base, args.email, args.password)
@@ -60,9 +45,7 @@ def main() -> None:
         projector.wait_for_timeout(800)
         projector.screenshot(path=out / "projector-welcome-1920.png")
 
-        phone = browser.new_context(
-            viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True
-        )
+        phone = browser.new_context(device_scale_factor=2, **PHONE)
         phone_page = phone.new_page()
         phone_page.goto(f"{base}/j/{code}")
         phone_page.screenshot(path=out / "phone-join.png")

@@ -1,5 +1,7 @@
 """The participant's phone: join by code, then one clear task per phase."""
 
+from functools import wraps
+
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
@@ -34,11 +36,18 @@ def _workshop_or_404(code: str) -> Workshop:
         abort(404, _("No workshop has that code. Check the code on the screen."))
 
 
-def _participant_or_join(workshop: Workshop):
-    participant = current_participant(workshop)
-    if participant is None:
-        return None, redirect(url_for("phone.join_page", code=workshop.code))
-    return participant, None
+def for_participant(view):
+    """Load the workshop and this phone's participant, or send the phone to join first."""
+
+    @wraps(view)
+    def wrapper(code: str, **kwargs):
+        workshop = _workshop_or_404(code)
+        participant = current_participant(workshop)
+        if participant is None:
+            return redirect(url_for("phone.join_page", code=workshop.code))
+        return view(workshop, participant, **kwargs)
+
+    return wrapper
 
 
 @bp.get("/join")
@@ -92,21 +101,15 @@ def _render_home(workshop, participant, form, status=200):
 
 
 @bp.get("/p/<code>")
-def home(code: str):
-    workshop = _workshop_or_404(code)
-    participant, redirect_to_join = _participant_or_join(workshop)
-    if redirect_to_join:
-        return redirect_to_join
+@for_participant
+def home(workshop, participant):
     form = StoryForm(vocabulary=workshop.strengths_vocabulary)
     return _render_home(workshop, participant, form)
 
 
 @bp.post("/p/<code>/stories")
-def submit(code: str):
-    workshop = _workshop_or_404(code)
-    participant, redirect_to_join = _participant_or_join(workshop)
-    if redirect_to_join:
-        return redirect_to_join
+@for_participant
+def submit(workshop, participant):
     form = StoryForm(vocabulary=workshop.strengths_vocabulary)
     if not form.validate_on_submit():
         return _render_home(workshop, participant, form, 422)
@@ -127,11 +130,8 @@ def submit(code: str):
 
 
 @bp.route("/p/<code>/stories/<int:story_id>/edit", methods=["GET", "POST"])
-def edit_story(code: str, story_id: int):
-    workshop = _workshop_or_404(code)
-    participant, redirect_to_join = _participant_or_join(workshop)
-    if redirect_to_join:
-        return redirect_to_join
+@for_participant
+def edit_story(workshop, participant, story_id: int):
     try:
         story = own_story(participant, story_id)
     except DomainError as error:
@@ -167,11 +167,8 @@ def _fill_form(form: StoryForm, story, vocabulary: list[str]) -> None:
 
 
 @bp.post("/p/<code>/stories/<int:story_id>/delete")
-def delete_story(code: str, story_id: int):
-    workshop = _workshop_or_404(code)
-    participant, redirect_to_join = _participant_or_join(workshop)
-    if redirect_to_join:
-        return redirect_to_join
+@for_participant
+def delete_story(workshop, participant, story_id: int):
     if not ConfirmForm().validate_on_submit():
         abort(400)
     try:

@@ -1,6 +1,5 @@
 """A real server in a thread and Debian's Chromium driven by Playwright."""
 
-import shutil
 import threading
 from pathlib import Path
 
@@ -13,15 +12,8 @@ from ai_workshop.extensions import db
 
 from ..conftest import config_for_tests
 from ..factories import Factories
+from ..support.browser import launch
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
@@ -64,10 +56,8 @@ def seeded(live_server):
 
 @pytest.fixture(scope="session")
 def browser():
-    executable = shutil.which("chromium")
-    assert executable, "Chromium is missing: run `make browsers` (apt-get install chromium)."
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
 

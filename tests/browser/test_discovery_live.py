@@ -4,7 +4,9 @@ import re
 
 from playwright.sync_api import expect
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+from ..support.browser import PHONE, join
+from ..support.browser import log_in as login
+
 PEOPLE = [
     ("Amira", "The refund that became a referral", "named", "patience"),
     ("Jonas", "Night shift, lost passport, happy ending", "anonymous", "empathy"),
@@ -13,19 +15,7 @@ PEOPLE = [
 
 
 def log_in(page, base_url, seeded):
-    page.goto(f"{base_url}/auth/login")
-    page.fill("#email", seeded["email"])
-    page.fill("#password", seeded["password"])
-    page.click("button[type=submit]")
-    expect(page).to_have_url(f"{base_url}/workshops/")
-
-
-def join(phone, base_url, code, name):
-    phone.goto(f"{base_url}/j/{code}")
-    if name:
-        phone.fill("#display_name", name)
-    phone.click("button[type=submit]")
-    expect(phone).to_have_url(re.compile(f"/p/{code}$"))
+    login(page, base_url, seeded["email"], seeded["password"])
 
 
 def write_story(phone, headline, consent, strength):

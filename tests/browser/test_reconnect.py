@@ -1,12 +1,9 @@
 """After the server is killed and restarted, the projector and phones find it by themselves."""
 
-import re
-
 from playwright.sync_api import expect
 
+from ..support.browser import PHONE, join, log_in
 from ..support.server import GunicornServer
-
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 
 def test_projector_and_phone_recover_after_kill_and_restart(browser):
@@ -16,18 +13,13 @@ def test_projector_and_phone_recover_after_kill_and_restart(browser):
         base = server.base_url
         desk = browser.new_context(viewport={"width": 1280, "height": 720})
         projector = desk.new_page()
-        projector.goto(f"{base}/auth/login")
-        projector.fill("#email", email)
-        projector.fill("#password", password)
-        projector.click("button[type=submit]")
+        log_in(projector, base, email, password)
         projector.goto(f"{base}/projector/{code}")
         connection = projector.locator("[data-connection]").first
         expect(connection).to_have_attribute("data-state", "online")
         projector.evaluate("window.__notReloaded = true")
         phone = browser.new_context(**PHONE).new_page()
-        phone.goto(f"{base}/j/{code}")
-        phone.click("button[type=submit]")
-        expect(phone).to_have_url(re.compile(f"/p/{code}$"))
+        join(phone, base, code)
 
         server.kill()
         expect(connection).to_have_attribute("data-state", "offline", timeout=10000)

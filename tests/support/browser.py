@@ -1,0 +1,37 @@
+"""Shared browser settings and steps for the browser tests, benchmarks and screenshots."""
+
+import re
+import shutil
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+PROJECTOR = {"width": 1920, "height": 1080}
+
+
+def launch(playwright):
+    executable = shutil.which("chromium")
+    assert executable, "Chromium is missing: run `make browsers` (apt-get install chromium)."
+    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+
+
+def log_in(page, base_url: str, email: str, password: str) -> None:
+    page.goto(f"{base_url}/auth/login")
+    page.fill("#email", email)
+    page.fill("#password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base_url}/workshops/")
+
+
+def join(phone, base_url: str, code: str, name: str = "") -> None:
+    phone.goto(f"{base_url}/j/{code}")
+    if name:
+        phone.fill("#display_name", name)
+    phone.click("button[type=submit]")
+    phone.wait_for_url(re.compile(f"/p/{code}$"))
