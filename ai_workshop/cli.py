@@ -1,5 +1,6 @@
 """Command-line tools: accounts, scripted workshops and the demo."""
 
+import json
 import sys
 
 import click
@@ -11,10 +12,14 @@ from .demo.seed import DEMO_EMAIL, ensure_demo_facilitator, ensure_demo_workshop
 from .domain_errors import DomainError
 from .extensions import db
 from .phases import PHASES
+from .story_files import StoryFileError, read_story_file
+from .themes import StoryInput, suggest_themes
+from .themes.embedders import available_engines, resolve_engine
 from .workshop_templates import TEMPLATES
 from .workshops.services import create_workshop, find_workshop, set_phase
 
 workshop_cli = AppGroup("workshop", help="Create workshops and move them between phases.")
+themes_cli = AppGroup("themes", help="Suggest themes for a file of stories.")
 
 
 def _fail(message: str) -> None:
@@ -70,6 +75,66 @@ def phase_command(code: str, phase: str) -> None:
     click.echo(f"{workshop.code} is now in {workshop.phase_label} ({phase})")
 
 
+@workshop_cli.command("import-stories")
+@click.argument("code")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+def import_stories_command(code: str, path: str) -> None:
+    """Add stories collected on paper (JSON or CSV) to a workshop."""
+    from .stories.importer import import_stories
+
+    try:
+        workshop = find_workshop(code)
+        rows = read_story_file(path)
+        added, skipped = import_stories(workshop, rows)
+    except (DomainError, StoryFileError) as error:
+        _fail(getattr(error, "message", str(error)))
+    db.session.commit()
+    click.echo(
+        f"Imported {added} stories into {workshop.code}"
+        + (f"; skipped {len(skipped)}:" if skipped else ".")
+    )
+    for line in skipped:
+        click.echo(f"  {line}")
+
+
+@themes_cli.command("suggest")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--k", type=click.IntRange(2, 12), default=None, help="Number of themes (default: 3-8, chosen)."
+)
+@click.option("--engine", type=click.Choice(["static", "tfidf", "minilm"]), default=None)
+def suggest_command(path: str, k: int | None, engine: str | None) -> None:
+    """Print suggested themes for a file of stories as JSON."""
+    try:
+        rows = read_story_file(path)
+    except StoryFileError as error:
+        _fail(str(error))
+    if engine and engine not in available_engines():
+        _fail(f"The {engine} engine is not installed here.")
+    stories = [
+        StoryInput(row["headline"], row["story"], row["made_possible"], tuple(row["strengths"]))
+        for row in rows
+    ]
+    result = suggest_themes(stories, k=k, engine=resolve_engine(engine))
+    output = {
+        "themes": [
+            {
+                "name": theme.name,
+                "strengths": theme.strengths,
+                "stories": sorted(theme.members),
+                "representative": theme.representative,
+                "also": sorted(theme.secondary),
+                "cohesion": theme.cohesion,
+            }
+            for theme in result.themes
+        ],
+        "engine": result.engine,
+    }
+    if result.too_few:
+        output["message"] = result.message
+    click.echo(json.dumps(output, indent=2, ensure_ascii=False))
+
+
 @click.command("demo")
 def demo_command() -> None:
     """Create (once) the demo facilitator and a demo workshop; print how to log in."""
@@ -86,7 +151,7 @@ def demo_command() -> None:
 
 
 def init_cli(app) -> None:
-    for command in (create_facilitator_command, workshop_cli, demo_command):
+    for command in (create_facilitator_command, workshop_cli, themes_cli, demo_command):
         app.cli.add_command(command)
 
 

@@ -48,6 +48,8 @@ def load_config(instance_path: str) -> dict:
         "PARTICIPANT_COOKIE_DAYS": 30,
         "BABEL_DEFAULT_LOCALE": "en",
         "WTF_CSRF_TIME_LIMIT": None,
+        # "static" (default, no torch) or "minilm" when sentence-transformers is installed.
+        "THEMES_ENGINE": os.environ.get("THEMES_ENGINE") or "static",
         "RATELIMIT_ENABLED": True,
         # (requests, seconds): generous for people, tight enough to stop a runaway script.
         "RATELIMIT_PARTICIPANT_WRITES": (30, 60),

@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..clock import utcnow
@@ -32,11 +32,23 @@ class Story(db.Model):
     hidden: Mapped[bool] = mapped_column(default=False)
     parked: Mapped[bool] = mapped_column(default=False)
     edited_by_facilitator: Mapped[bool] = mapped_column(default=False)
+    theme_id: Mapped[int | None] = mapped_column(
+        ForeignKey("theme.id", ondelete="SET NULL"), index=True
+    )
+    secondary_theme_id: Mapped[int | None] = mapped_column(
+        ForeignKey("theme.id", ondelete="SET NULL")
+    )
+    # Set when the facilitator places the story by hand: suggestions never move it again.
+    theme_locked: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     workshop: Mapped["Workshop"] = relationship(back_populates="stories")  # noqa: F821
     participant: Mapped["Participant | None"] = relationship()  # noqa: F821
+    theme: Mapped["Theme | None"] = relationship(  # noqa: F821
+        foreign_keys=[theme_id], back_populates="stories"
+    )
+    secondary_theme: Mapped["Theme | None"] = relationship(foreign_keys=[secondary_theme_id])  # noqa: F821
     strengths: Mapped[list["StoryStrength"]] = relationship(
         back_populates="story",
         cascade="all, delete-orphan",

@@ -1,6 +1,6 @@
 from datetime import datetime, timedelta
 
-from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy import JSON, ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..clock import to_iso, utcnow
@@ -33,6 +33,8 @@ class Workshop(db.Model):
     phase: Mapped[str] = mapped_column(String(16), default="define")
     # Bumped on every change a screen could show; ETags and live streams compare it.
     version: Mapped[int] = mapped_column(default=1)
+    # The projector shows the positive-core map instead of the Discovery screen.
+    themes_shown: Mapped[bool] = mapped_column(default=False, server_default=false())
     timer_duration_seconds: Mapped[int] = mapped_column(default=0)
     timer_ends_at: Mapped[datetime | None] = mapped_column()
     timer_remaining_seconds: Mapped[int | None] = mapped_column()

@@ -5,6 +5,7 @@ from functools import wraps
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from ..board.queries import theme_cards
 from ..domain_errors import DomainError
 from ..extensions import db
 from ..joincode import normalise_code
@@ -94,6 +95,7 @@ def _render_home(workshop, participant, form, status=200):
             form=form,
             stories=own_stories(participant),
             cloud=strengths_cloud(workshop) if workshop.phase != "define" else [],
+            cards=theme_cards(workshop) if workshop.themes_shown else [],
             confirm=ConfirmForm(),
         ),
         status,

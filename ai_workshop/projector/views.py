@@ -3,6 +3,7 @@
 from flask import Blueprint, render_template
 from flask_login import login_required
 
+from ..board.queries import theme_cards
 from ..clock import utcnow
 from ..netinfo import public_base_url
 from ..stories.queries import strengths_cloud, ticker_stories
@@ -25,7 +26,9 @@ def _panel_context(workshop) -> dict:
         "join_base": public_base_url(),
         "timer": workshop.timer_snapshot(utcnow()),
     }
-    if workshop.phase == "discover":
+    if workshop.phase == "discover" and workshop.themes_shown:
+        context.update(cards=theme_cards(workshop), story_total=story_count(workshop))
+    elif workshop.phase == "discover":
         context.update(
             story_total=story_count(workshop),
             ticker=ticker_stories(workshop),

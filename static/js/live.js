@@ -32,13 +32,26 @@
     return active && part.contains(active) && /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName);
   }
 
+  // Ticked boxes and open menus survive a redraw, so live updates never undo a selection.
+  function keepUserState(current, fresh) {
+    current.querySelectorAll("input[type=checkbox]:checked").forEach(function (box) {
+      fresh.querySelectorAll("input[type=checkbox]").forEach(function (other) {
+        if (other.name === box.name && other.value === box.value) other.setAttribute("checked", "");
+      });
+    });
+    current.querySelectorAll("details[open][id]").forEach(function (menu) {
+      const twin = fresh.querySelector("#" + CSS.escape(menu.id));
+      if (twin) twin.setAttribute("open", "");
+    });
+  }
+
   function swapParts(html) {
     const doc = new DOMParser().parseFromString(html, "text/html");
     let deferred = false;
     doc.querySelectorAll("[data-live-part][id]").forEach(function (fresh) {
       const current = document.getElementById(fresh.id);
       if (!current) return;
-      if (isEditing(current)) {
+      if (isEditing(current) || document.body.dataset.liveHold) {
         deferred = true;
         return;
       }
@@ -48,6 +61,7 @@
       fresh.querySelectorAll("[data-story-id]").forEach(function (el) {
         if (known.has(el.dataset.storyId)) el.classList.add("seen");
       });
+      keepUserState(current, fresh);
       current.replaceWith(document.importNode(fresh, true));
     });
     setConnection(source && source.readyState === 1 ? "online" : "offline");

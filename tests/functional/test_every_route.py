@@ -22,6 +22,19 @@ ANONYMOUS = {
     "workshops.timer": 302,
     "workshops.moderate": 302,
     "workshops.correct": 302,
+    "board.show": 302,
+    "board.panel": 302,
+    "board.suggest": 302,
+    "board.move": 302,
+    "board.secondary": 302,
+    "board.create": 302,
+    "board.rename": 302,
+    "board.pin": 302,
+    "board.delete": 302,
+    "board.merge": 302,
+    "board.split": 302,
+    "board.undo": 302,
+    "board.projector": 302,
     "projector.show": 302,
     "projector.panel": 302,
     "live_stream.events": 302,
@@ -45,7 +58,7 @@ ANONYMOUS = {
 
 
 def url_for_rule(rule, workshop, story) -> str:
-    values = {"code": workshop.code, "story_id": story.id, "filename": "css/app.css"}
+    values = {"code": workshop.code, "story_id": story.id, "theme_id": 1, "filename": "css/app.css"}
     url = rule.rule
     for argument in rule.arguments:
         url = url.replace(f"<{argument}>", str(values[argument]))

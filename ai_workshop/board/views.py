@@ -1,0 +1,159 @@
+"""The facilitator's theme board: suggest, then shape the positive core by hand."""
+
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+
+from ..domain_errors import DomainError, ValidationFailed
+from ..extensions import db
+from ..workshops.access import workshop_to_run
+from . import services
+from .forms import MergeForm, MoveForm, NameForm, SecondaryForm, SplitForm, SuggestForm, ToggleForm
+from .queries import board
+
+bp = Blueprint("board", __name__, url_prefix="/board")
+
+
+@bp.before_request
+@login_required
+def require_login():
+    """The board is the facilitator's."""
+
+
+def _from_script() -> bool:
+    return request.headers.get("X-Requested-With") == "fetch"
+
+
+def _done(workshop, message: str | None = None):
+    if _from_script():
+        return jsonify({"message": message}) if message else ("", 204)
+    if message:
+        flash(message, "success")
+    return redirect(url_for("board.show", code=workshop.code))
+
+
+def _failed(workshop, message: str, status: int):
+    db.session.rollback()
+    if _from_script():
+        return jsonify({"error": {"code": "invalid", "message": message}}), status
+    flash(message, "error")
+    return redirect(url_for("board.show", code=workshop.code))
+
+
+def _form_error(form) -> str:
+    return next((str(errors[0]) for errors in form.errors.values() if errors), _("Check the form."))
+
+
+def board_action(form_class):
+    """Shared shape of every board change: load, validate, act, commit once, answer."""
+
+    def decorate(action):
+        def view(code: str, **ids):
+            workshop = workshop_to_run(code)
+            form = form_class()
+            if not form.validate_on_submit():
+                return _failed(workshop, _form_error(form), 422)
+            try:
+                message = action(workshop, form, **ids)
+            except DomainError as error:
+                return _failed(workshop, error.message, error.status)
+            db.session.commit()
+            return _done(workshop, message)
+
+        view.__name__ = action.__name__
+        return view
+
+    return decorate
+
+
+def _context(workshop) -> dict:
+    return {"workshop": workshop, **board(workshop), "suggest_form": SuggestForm()}
+
+
+@bp.get("/<code>")
+def show(code: str):
+    workshop = workshop_to_run(code)
+    return render_template("board/show.html", **_context(workshop))
+
+
+@bp.get("/<code>/panel")
+def panel(code: str):
+    workshop = workshop_to_run(code)
+    return render_template("board/_board.html", **_context(workshop))
+
+
+@bp.post("/<code>/suggest")
+@board_action(SuggestForm)
+def suggest(workshop, form):
+    return services.suggest(workshop, k=form.k.data)
+
+
+@bp.post("/<code>/stories/<int:story_id>/move")
+@board_action(MoveForm)
+def move(workshop, form, story_id):
+    services.move_story(workshop, services.story_of(workshop, story_id), form.target.data)
+
+
+@bp.post("/<code>/stories/<int:story_id>/secondary")
+@board_action(SecondaryForm)
+def secondary(workshop, form, story_id):
+    theme_id = int(form.theme.data) if form.theme.data else None
+    services.set_secondary(workshop, services.story_of(workshop, story_id), theme_id)
+
+
+@bp.post("/<code>/themes")
+@board_action(NameForm)
+def create(workshop, form):
+    services.create_theme(workshop, form.name.data)
+
+
+@bp.post("/<code>/themes/<int:theme_id>/rename")
+@board_action(NameForm)
+def rename(workshop, form, theme_id):
+    services.rename_theme(workshop, services.theme_of(workshop, theme_id), form.name.data)
+
+
+@bp.post("/<code>/themes/<int:theme_id>/pin")
+@board_action(ToggleForm)
+def pin(workshop, form, theme_id):
+    services.set_pinned(workshop, services.theme_of(workshop, theme_id), form.value.data == "1")
+
+
+@bp.post("/<code>/themes/<int:theme_id>/delete")
+@board_action(ToggleForm)
+def delete(workshop, form, theme_id):
+    services.delete_theme(workshop, services.theme_of(workshop, theme_id))
+
+
+@bp.post("/<code>/themes/<int:theme_id>/merge")
+@board_action(MergeForm)
+def merge(workshop, form, theme_id):
+    source = services.theme_of(workshop, theme_id)
+    services.merge_themes(workshop, source, services.theme_of(workshop, form.into.data))
+
+
+@bp.post("/<code>/split")
+@board_action(SplitForm)
+def split(workshop, form):
+    stories = [services.story_of(workshop, story_id) for story_id in form.story_ids.data or []]
+    services.split_theme(workshop, stories, form.name.data)
+
+
+@bp.post("/<code>/undo")
+@board_action(ToggleForm)
+def undo(workshop, form):
+    label = services.undo(workshop)
+    if label is None:
+        raise ValidationFailed(_("Nothing to undo."))
+    return _("Undone: %(label)s", label=label)
+
+
+@bp.post("/<code>/projector")
+@board_action(ToggleForm)
+def projector(workshop, form):
+    services.show_on_projector(workshop, form.value.data == "1")
+
+
+@bp.errorhandler(ValueError)
+def bad_value(_error):
+    abort(400)

@@ -1,0 +1,46 @@
+"""Stories collected on paper, typed in from a file: validated by the phone form's rules."""
+
+import uuid
+
+from werkzeug.datastructures import MultiDict
+
+from ..extensions import db
+from ..live import mark_changed
+from ..models import Story, Workshop
+from .forms import StoryForm
+
+
+def import_stories(workshop: Workshop, rows: list[dict]) -> tuple[int, list[str]]:
+    """Add every valid row as a story without a teller; returns (added, reasons skipped)."""
+    vocabulary = workshop.strengths_vocabulary
+    added, skipped = 0, []
+    for number, row in enumerate(rows, start=1):
+        formdata = MultiDict(
+            [
+                (key, row[key])
+                for key in ("headline", "story", "made_possible", "wish", "whose", "consent")
+            ]
+        )
+        formdata["client_id"] = str(uuid.uuid4())
+        form = StoryForm(
+            formdata=formdata,
+            meta={"csrf": False},
+            vocabulary=vocabulary,
+            free_strengths=row["strengths"],
+        )
+        if not form.validate():
+            problems = "; ".join(
+                f"{field}: {messages[0]}" for field, messages in form.errors.items()
+            )
+            skipped.append(f"story {number}: {problems}")
+            continue
+        fields = form.story_fields()
+        story = Story(workshop_id=workshop.id, participant_id=None, client_id=fields["client_id"])
+        for key in ("headline", "body", "made_possible", "wish", "whose", "consent"):
+            setattr(story, key, fields[key])
+        story.set_strengths(fields["strengths"], vocabulary)
+        db.session.add(story)
+        added += 1
+    if added:
+        mark_changed(workshop)
+    return added, skipped
