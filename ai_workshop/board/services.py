@@ -196,7 +196,8 @@ def merge_themes(workshop: Workshop, source: Theme, target: Theme) -> None:
         raise ValidationFailed(_("Choose another theme to merge into."))
     save_snapshot(workshop, _("Merge “%(a)s” into “%(b)s”", a=source.name, b=target.name))
     for story in list(source.stories):
-        story.theme_id, story.theme_locked = target.id, True
+        # Through the relationship: deleting source must not orphan what just moved.
+        story.theme, story.theme_locked = target, True
         if story.secondary_theme_id == target.id:
             story.secondary_theme_id = None
     for story in db.session.scalars(select(Story).where(Story.secondary_theme_id == source.id)):

@@ -47,7 +47,8 @@
     event.preventDefault();
     const buttons = form.querySelectorAll("button");
     buttons.forEach(function (b) { b.disabled = true; });
-    post(form.action, new FormData(form))
+    // getAttribute: an input named "action" would shadow form.action.
+    post(form.getAttribute("action"), new FormData(form))
       .catch(function () { /* the toast already says what went wrong */ })
       .finally(function () { buttons.forEach(function (b) { b.disabled = false; }); });
   });

@@ -43,6 +43,14 @@
     if (label) label.textContent = count ? "(" + count + ")" : "";
   }
 
+  // Enter in a theme name saves it; the name box wraps long names instead of hiding them.
+  document.addEventListener("keydown", function (event) {
+    const box = event.target;
+    if (event.key !== "Enter" || event.shiftKey || !box.matches("[data-submit-on-enter]")) return;
+    event.preventDefault();
+    box.form.requestSubmit();
+  });
+
   document.addEventListener("change", function (event) {
     if (event.target.name === "story_ids") countSelected();
   });

@@ -1,0 +1,101 @@
+"""The theme board in Chromium: drag and drop, the keyboard path, and the live projector map."""
+
+import json
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+from ai_workshop.extensions import db
+from ai_workshop.models import Story, Theme
+from ai_workshop.stories.importer import import_stories
+from ai_workshop.workshops.services import find_workshop, set_phase
+
+from ..support.browser import log_in
+
+DATA = Path(__file__).resolve().parents[2] / "bench" / "data" / "ai_stories.json"
+
+
+def fill_workshop(app, code: str, count: int = 16) -> None:
+    rows = json.loads(DATA.read_text())["stories"][:count]
+    for row in rows:
+        row.update(consent="anonymous", whose="mine", wish="")
+    with app.app_context():
+        workshop = find_workshop(code)
+        set_phase(workshop, "discover")
+        import_stories(workshop, rows)
+        db.session.commit()
+        db.session.remove()
+
+
+def theme_of(app, headline: str) -> str | None:
+    with app.app_context():
+        story = Story.query.filter_by(headline=headline).one()
+        name = db.session.get(Theme, story.theme_id).name if story.theme_id else None
+        db.session.remove()
+        return name
+
+
+def open_board(browser, live_server, seeded):
+    base, code = live_server.base_url, seeded["code"]
+    desk = browser.new_context(viewport={"width": 1600, "height": 1000})
+    page = desk.new_page()
+    log_in(page, base, seeded["email"], seeded["password"])
+    page.goto(f"{base}/board/{code}")
+    expect(page.locator("[data-connection]").first).to_have_attribute("data-state", "online")
+    page.get_by_role("button", name="Suggest themes").click()
+    expect(page.locator("section.column[data-theme-id]").first).to_be_visible()
+    return desk, page
+
+
+def test_drag_a_story_to_another_theme(browser, live_server, seeded, artifacts):
+    fill_workshop(live_server.app_ref, seeded["code"])
+    _desk, page = open_board(browser, live_server, seeded)
+    columns = page.locator("section.column[data-theme-id]")
+    source, target = columns.nth(0), columns.nth(1)
+    card = source.locator(".board-card").first
+    headline = card.locator("h4").inner_text()
+    target_name = target.locator('.rename textarea[name="name"]').input_value()
+    card.locator("h4").drag_to(target.locator(".column-stories"))
+    expect(target.locator(".board-card h4", has_text=headline)).to_be_visible()
+    expect(page.locator(f'.board-card:has(h4:text-is("{headline}")) .lock')).to_be_visible()
+    assert theme_of(live_server.app_ref, headline) == target_name
+    page.screenshot(path=artifacts / "board-after-drag.png")
+
+
+def test_move_a_story_with_the_keyboard_and_undo(browser, live_server, seeded):
+    fill_workshop(live_server.app_ref, seeded["code"])
+    _desk, page = open_board(browser, live_server, seeded)
+    card = page.locator("section.column[data-theme-id]").nth(0).locator(".board-card").first
+    headline = card.locator("h4").inner_text()
+    card.locator("summary").focus()
+    page.keyboard.press("Enter")  # open the Move… menu
+    page.keyboard.press("Tab")  # to the theme list
+    select = card.locator('select[name="target"]')
+    expect(select).to_be_focused()
+    for _ in range(20):  # walk down the list to the parking lot
+        page.keyboard.press("ArrowDown")
+    expect(select).to_have_value("parking")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # the Move button
+    parking = page.locator("section.column.parking")
+    expect(parking.locator(".board-card h4", has_text=headline)).to_be_visible()
+    page.get_by_role("button", name="Undo: Move").click()
+    expect(parking.locator(".board-card h4", has_text=headline)).to_have_count(0)
+
+
+def test_projector_map_follows_the_board(browser, live_server, seeded, artifacts):
+    fill_workshop(live_server.app_ref, seeded["code"])
+    desk, page = open_board(browser, live_server, seeded)
+    projector = desk.new_page()
+    projector.set_viewport_size({"width": 1920, "height": 1080})
+    projector.goto(f"{live_server.base_url}/projector/{seeded['code']}")
+    expect(projector.locator(".discovery")).to_be_visible()
+    page.get_by_role("button", name="Show on projector").click()
+    expect(projector.locator(".positive-core")).to_be_visible()
+    first = page.locator("section.column[data-theme-id]").first
+    name_box = first.locator('.rename textarea[name="name"]')
+    name_box.fill("Owning it end to end")
+    name_box.press("Enter")
+    expect(projector.locator(".core-card h2", has_text="Owning it end to end")).to_be_visible()
+    projector.screenshot(path=artifacts / "projector-positive-core.png")
+    page.screenshot(path=artifacts / "board.png")
