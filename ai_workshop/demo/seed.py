@@ -10,7 +10,7 @@ from ..auth.services import create_facilitator, find_facilitator
 from ..extensions import db
 from ..models import Participant, Story, Workshop
 from ..workshops.services import create_workshop
-from .stories import DEMO_PARTICIPANTS, DEMO_STORIES
+from .stories import DEMO_PARTICIPANTS, DEMO_STORIES, EXTRA_DEMO_STORIES
 
 DEMO_EMAIL = "demo@example.com"
 DEMO_WORKSHOP_NAME = "Customer service offsite (demo)"
@@ -48,7 +48,9 @@ def ensure_demo_workshop() -> Workshop:
         return existing
     workshop = create_workshop(facilitator, "customer-service", name=DEMO_WORKSHOP_NAME)
     workshop.phase = "discover"
-    for name, fields in zip(DEMO_PARTICIPANTS, DEMO_STORIES, strict=True):
+    tellers = list(zip(DEMO_PARTICIPANTS, DEMO_STORIES, strict=True))
+    tellers += [(fields["teller"], fields) for fields in EXTRA_DEMO_STORIES]
+    for name, fields in tellers:
         participant = Participant(workshop=workshop, display_name=name)
         participant.assign_token(Participant.new_token())
         story = Story(workshop=workshop, participant=participant, client_id=str(uuid.uuid4()))
