@@ -41,12 +41,13 @@ def upgrade():
     sa.Column('cohesion', sa.Double(), nullable=True),
     sa.Column('representative_story_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['representative_story_id'], ['story.id'], name=op.f('fk_theme_representative_story_id_story'), ondelete='SET NULL', use_alter=True),
     sa.ForeignKeyConstraint(['workshop_id'], ['workshop.id'], name=op.f('fk_theme_workshop_id_workshop'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_theme'))
     )
     with op.batch_alter_table('theme', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_theme_workshop_id'), ['workshop_id'], unique=False)
+        # Theme and story point at each other, so this key is added after the table exists.
+        batch_op.create_foreign_key(batch_op.f('fk_theme_representative_story_id_story'), 'story', ['representative_story_id'], ['id'], ondelete='SET NULL')
 
     op.create_table('story_embedding',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -94,6 +95,7 @@ def downgrade():
 
     op.drop_table('story_embedding')
     with op.batch_alter_table('theme', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('fk_theme_representative_story_id_story'), type_='foreignkey')
         batch_op.drop_index(batch_op.f('ix_theme_workshop_id'))
 
     op.drop_table('theme')

@@ -54,3 +54,18 @@ def test_postgres_migrations_match_the_models():
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+def test_sqlite_migrations_downgrade_and_upgrade_again(tmp_path):
+    from flask_migrate import downgrade
+
+    app = create_app(config_for_tests(f"sqlite:///{tmp_path / 'round.sqlite3'}"))
+    with app.app_context():
+        upgrade()
+        downgrade(revision="base")
+        with db.engine.connect() as connection:
+            assert set(db.inspect(connection).get_table_names()) <= {"alembic_version"}
+        upgrade()
+        with db.engine.connect() as connection:
+            assert "theme" in db.inspect(connection).get_table_names()
+        db.engine.dispose()
