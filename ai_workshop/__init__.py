@@ -62,16 +62,21 @@ def _select_locale() -> str | None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from .api import contributions  # noqa: F401  (adds its routes to the api blueprint)
     from .api.views import bp as api_bp
     from .auth.views import bp as auth_bp
     from .board.views import bp as board_bp
     from .home.views import bp as home_bp
     from .live_stream.views import bp as live_bp
+    from .phone.contribute import bp as contribute_bp
     from .phone.views import bp as phone_bp
     from .projector.views import bp as projector_bp
+    from .workshops import session_views  # noqa: F401  (adds routes to the workshops blueprint)
     from .workshops.views import bp as workshops_bp
 
-    blueprints = (home_bp, auth_bp, workshops_bp, board_bp, phone_bp, projector_bp, live_bp, api_bp)
+    blueprints = (
+        home_bp, auth_bp, workshops_bp, board_bp, phone_bp, contribute_bp, projector_bp, live_bp, api_bp,
+    )  # fmt: skip
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)

@@ -7,6 +7,7 @@ from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
 from .api.errors import error_response
+from .domain_errors import DomainError
 from .extensions import db
 
 CODES = {
@@ -59,6 +60,11 @@ def init_error_pages(app) -> None:
         return _respond(
             400, _("This page was open too long or the form expired. Reload and try again.")
         )
+
+    @app.errorhandler(DomainError)
+    def domain_error(error: DomainError):
+        db.session.rollback()
+        return _respond(error.status, error.message)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

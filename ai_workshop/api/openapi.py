@@ -107,6 +107,7 @@ SCHEMAS = {
         "required": ["phase", "version"],
         "properties": {
             "code": {"type": "string"},
+            "screen": {"type": "string", "description": "Changes whenever phones should redraw"},
             "phase": {"type": "string", "enum": list(PHASES)},
             "phase_label": {"type": "string"},
             "version": {"type": "integer"},
@@ -124,6 +125,38 @@ SCHEMAS = {
         },
     },
     "StoryInput": STORY_INPUT,
+    "Created": {
+        "type": "object",
+        "properties": {
+            "id": {"type": "integer"},
+            "client_id": {"type": "string"},
+            "created": {"type": "boolean"},
+            "hint": {"type": ["string", "null"]},
+            "future_words": {"type": "array", "items": {"type": "string"}},
+        },
+    },
+    "Vote": {
+        "type": "object",
+        "properties": {
+            "id": {"type": "integer"},
+            "target": {"type": "string", "enum": ["dreams", "themes", "propositions"]},
+            "open": {"type": "boolean"},
+            "dots_per_person": {"type": "integer"},
+            "max_per_option": {"type": ["integer", "null"]},
+            "dots_left": {"type": "integer"},
+            "options": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "id": {"type": "integer"},
+                        "label": {"type": "string"},
+                        "my_dots": {"type": "integer"},
+                    },
+                },
+            },
+        },
+    },
     "StoryPatch": {**STORY_INPUT, "required": []},
     "Story": {
         "type": "object",
@@ -273,10 +306,118 @@ def _paths() -> dict:
                 "responses": {"204": {"description": "Deleted"}, **_errors(401, 403, 404, 409)},
             },
         },
+        **_contribution_paths(),
         "/openapi.json": {
             "get": {
                 "summary": "This document",
                 "responses": {"200": {"description": "OpenAPI 3.1 document"}},
+            }
+        },
+    }
+
+
+def _contribution(summary: str, properties: dict, required: list[str]) -> dict:
+    schema = {
+        "type": "object",
+        "required": ["client_id", *required],
+        "properties": {"client_id": {"type": "string", "format": "uuid"}, **properties},
+    }
+    return {
+        "post": {
+            "summary": summary,
+            "security": BEARER,
+            "parameters": [CODE],
+            "requestBody": {"required": True, "content": {"application/json": {"schema": schema}}},
+            "responses": {
+                "201": _json(_ref("Created"), "Stored"),
+                "200": _json(_ref("Created"), "Already stored under this client_id"),
+                **_errors(400, 401, 403, 404, 409, 413, 422, 429),
+            },
+        }
+    }
+
+
+ACTION_ID = {"name": "action_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+VOTE_ID = {"name": "vote_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+OPTION_ID = {"name": "option_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+TEXT = {"type": "string", "maxLength": 400}
+ID = {"type": ["integer", "null"]}
+
+
+def _contribution_paths() -> dict:
+    volunteer = {
+        "security": BEARER,
+        "parameters": [CODE, ACTION_ID],
+        "responses": {
+            "200": {"description": "Team membership after the call"},
+            **_errors(401, 403, 404, 409),
+        },
+    }
+    return {
+        "/workshops/{code}/dreams": _contribution(
+            "Add a dream statement (Dream phase)", {"text": TEXT, "theme_id": ID}, ["text"]
+        ),
+        "/workshops/{code}/propositions": _contribution(
+            "Add a provocative proposition for a chosen theme (Design phase); the answer carries a present-tense hint",
+            {"text": TEXT, "theme_id": {"type": "integer"}},
+            ["text", "theme_id"],
+        ),
+        "/workshops/{code}/actions": _contribution(
+            "Propose an action (Destiny phase); the proposer joins its team",
+            {
+                "title": {"type": "string", "maxLength": 160},
+                "proposition_id": ID,
+                "theme_id": ID,
+                "owner": {"type": "string", "maxLength": 80},
+                "first_step": {"type": "string", "maxLength": 1000},
+                "due_date": {"type": "string", "format": "date"},
+                "help_needed": {"type": "string", "maxLength": 1000},
+                "success_measure": {"type": "string", "maxLength": 200},
+            },
+            ["title"],
+        ),
+        "/workshops/{code}/commitments": _contribution(
+            "Add a personal commitment, offer or request (Destiny phase)",
+            {
+                "kind": {"type": "string", "enum": ["commitment", "offer", "request"]},
+                "text": TEXT,
+                "consent": {"type": "string", "enum": ["named", "anonymous"]},
+            },
+            ["kind", "text"],
+        ),
+        "/workshops/{code}/actions/{action_id}/volunteer": {
+            "put": {"summary": "Join an action team (idempotent)", **volunteer},
+            "delete": {"summary": "Leave an action team (idempotent)", **volunteer},
+        },
+        "/workshops/{code}/vote": {
+            "get": {
+                "summary": "The latest vote, its options and my dots",
+                "security": BEARER,
+                "parameters": [CODE],
+                "responses": {"200": _json(_ref("Vote"), "The vote"), **_errors(401, 403, 404)},
+            }
+        },
+        "/workshops/{code}/votes/{vote_id}/options/{option_id}": {
+            "put": {
+                "summary": "Put exactly this many of my dots on one option (idempotent)",
+                "security": BEARER,
+                "parameters": [CODE, VOTE_ID, OPTION_ID],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["dots"],
+                                "properties": {"dots": {"type": "integer", "minimum": 0}},
+                            }
+                        }
+                    },
+                },
+                "responses": {
+                    "200": _json(_ref("Vote"), "The vote after the change"),
+                    **_errors(400, 401, 403, 404, 409, 422, 429),
+                },
             }
         },
     }

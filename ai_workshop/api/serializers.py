@@ -21,8 +21,11 @@ def workshop_public(workshop: Workshop) -> dict:
 
 
 def workshop_state(workshop: Workshop) -> dict:
+    from ..phone.screens import screen_key
+
     now = utcnow()
     return {
+        "screen": screen_key(workshop),
         "code": workshop.code,
         "phase": workshop.phase,
         "phase_label": workshop.phase_label,

@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..clock import utcnow
@@ -17,6 +17,8 @@ class Theme(db.Model):
     name: Mapped[str] = mapped_column(String(80))
     position: Mapped[int] = mapped_column(default=0)
     pinned: Mapped[bool] = mapped_column(default=False)
+    # Carried into Design: the room writes provocative propositions for these themes.
+    chosen: Mapped[bool] = mapped_column(default=False, server_default=false())
     origin: Mapped[str] = mapped_column(String(12), default="suggested")  # or "manual"
     strengths: Mapped[list[str]] = mapped_column(JSON, default=list)
     cohesion: Mapped[float | None] = mapped_column()

@@ -15,7 +15,6 @@ from ..participants.services import join
 from ..qrcodes import qr_svg
 from ..ratelimit import retry_after
 from ..stories.forms import StoryForm
-from ..stories.queries import strengths_cloud
 from ..stories.services import (
     delete_own_story,
     own_stories,
@@ -26,6 +25,7 @@ from ..stories.services import (
 from ..workshops.services import find_workshop
 from .forms import ConfirmForm, JoinForm
 from .identity import current_participant, remember, token_for
+from .screens import phase_context, screen_key
 
 bp = Blueprint("phone", __name__)
 
@@ -85,28 +85,26 @@ def join_qr(code: str):
     return response
 
 
-def _render_home(workshop, participant, form, status=200):
-    return (
-        render_template(
-            "phone/home.html",
-            workshop=workshop,
-            participant=participant,
-            token=token_for(workshop),
-            form=form,
-            stories=own_stories(participant),
-            cloud=strengths_cloud(workshop) if workshop.phase != "define" else [],
-            cards=theme_cards(workshop) if workshop.themes_shown else [],
-            confirm=ConfirmForm(),
-        ),
-        status,
-    )
+def _render_home(workshop, participant, form=None, status=200, **overrides):
+    context = {
+        "workshop": workshop,
+        "participant": participant,
+        "token": token_for(workshop),
+        "form": form or StoryForm(vocabulary=workshop.strengths_vocabulary),
+        "stories": own_stories(participant),
+        "cards": theme_cards(workshop) if workshop.themes_shown else [],
+        "confirm": ConfirmForm(),
+        "screen": screen_key(workshop),
+        **phase_context(workshop, participant),
+    }
+    context.update(overrides)
+    return render_template("phone/home.html", **context), status
 
 
 @bp.get("/p/<code>")
 @for_participant
 def home(workshop, participant):
-    form = StoryForm(vocabulary=workshop.strengths_vocabulary)
-    return _render_home(workshop, participant, form)
+    return _render_home(workshop, participant)
 
 
 @bp.post("/p/<code>/stories")

@@ -9,6 +9,7 @@ from ..netinfo import public_base_url
 from ..stories.queries import strengths_cloud, ticker_stories
 from ..workshops.access import workshop_to_run
 from ..workshops.services import participant_count, story_count
+from .screens import phase_screen
 
 bp = Blueprint("projector", __name__, url_prefix="/projector")
 
@@ -34,6 +35,8 @@ def _panel_context(workshop) -> dict:
             ticker=ticker_stories(workshop),
             cloud=strengths_cloud(workshop),
         )
+    else:
+        context.update(phase_screen(workshop))
     return context
 
 

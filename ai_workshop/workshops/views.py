@@ -12,6 +12,7 @@ from ..stories.queries import console_stories
 from ..stories.services import correct_text, set_hidden, set_parked
 from ..workshop_templates import TEMPLATES
 from .access import workshop_to_run
+from .console_data import phase_panel
 from .forms import (
     CorrectStoryForm,
     ModerateForm,
@@ -83,6 +84,7 @@ def _console_context(workshop) -> dict:
         "joined": participant_count(workshop),
         "story_total": story_count(workshop),
         "moderate_form": ModerateForm(),
+        **phase_panel(workshop),
     }
 
 

@@ -22,6 +22,30 @@ ANONYMOUS = {
     "workshops.timer": 302,
     "workshops.moderate": 302,
     "workshops.correct": 302,
+    "workshops.open_vote": 302,
+    "workshops.close_vote": 302,
+    "workshops.reveal_vote": 302,
+    "workshops.choose_design_themes": 302,
+    "workshops.moderate_dream": 302,
+    "workshops.moderate_proposition": 302,
+    "workshops.edit_proposition": 302,
+    "workshops.merge_proposition": 302,
+    "workshops.moderate_action": 302,
+    "workshops.action_detail": 302,
+    "contribute.dream": 302,
+    "contribute.proposition": 302,
+    "contribute.action": 302,
+    "contribute.commitment": 302,
+    "contribute.volunteer": 302,
+    "contribute.dots": 302,
+    "api.create_dream": 401,
+    "api.create_proposition": 401,
+    "api.create_action": 401,
+    "api.create_commitment": 401,
+    "api.join_action": 401,
+    "api.leave_action": 401,
+    "api.current_vote": 401,
+    "api.set_dots": 401,
     "board.show": 302,
     "board.panel": 302,
     "board.suggest": 302,
@@ -58,7 +82,21 @@ ANONYMOUS = {
 
 
 def url_for_rule(rule, workshop, story) -> str:
-    values = {"code": workshop.code, "story_id": story.id, "theme_id": 1, "filename": "css/app.css"}
+    values = {"code": workshop.code, "story_id": story.id, "filename": "css/app.css"}
+    values.update(
+        dict.fromkeys(
+            (
+                "theme_id",
+                "vote_id",
+                "option_id",
+                "dream_id",
+                "proposition_id",
+                "action_id",
+                "joining",
+            ),
+            1,
+        )
+    )
     url = rule.rule
     for argument in rule.arguments:
         url = url.replace(f"<{argument}>", str(values[argument]))

@@ -1,0 +1,150 @@
+"""API endpoints for Dream, Design and Destiny, with the conventions of stories:
+bearer token, client_id idempotency (201 then 200), JSON errors."""
+
+from flask import jsonify
+from flask_babel import gettext as _
+from werkzeug.datastructures import MultiDict
+
+from ..contributions import design, destiny, dreams, votes
+from ..contributions.forms import ActionProposalForm, CommitmentForm, DreamForm, PropositionForm
+from ..contributions.tense import future_words, tense_hint
+from ..extensions import db
+from ..models import Vote
+from ..workshops.services import find_workshop
+from .auth import limit_writes, participant_of
+from .errors import ApiError
+from .payloads import json_object
+from .views import bp
+
+
+def _form(form_class, payload: dict):
+    """Fill a page form from JSON: text and numbers only, then the form's own rules."""
+    wrong = {key: [_("Must be text or a number.")] for key, value in payload.items()
+             if value is not None and not isinstance(value, str | int) or isinstance(value, bool)}  # fmt: skip
+    if wrong:
+        raise ApiError(422, "validation_failed", _("Some fields have the wrong type."), wrong)
+    if not payload.get("client_id"):
+        raise ApiError(
+            422,
+            "validation_failed",
+            _("Send a client_id."),
+            {"client_id": [_("Send a UUID that identifies this submission.")]},
+        )
+    formdata = MultiDict([(key, str(value)) for key, value in payload.items() if value is not None])
+    form = form_class(formdata=formdata, meta={"csrf": False})
+    for name in ("theme_id", "proposition_id"):
+        if name in form._fields:
+            form[name].choices = []
+    if not form.validate():
+        fields = {
+            key: [str(message) for message in messages] for key, messages in form.errors.items()
+        }
+        raise ApiError(422, "validation_failed", _("Some fields need another look."), fields)
+    return form.fields()
+
+
+def _created(item, created: bool, **extra):
+    response = jsonify({"id": item.id, "client_id": item.client_id, "created": created, **extra})
+    response.status_code = 201 if created else 200
+    return response
+
+
+def _contribute(code: str, form_class, service):
+    workshop = find_workshop(code)
+    participant = participant_of(workshop)
+    limit_writes(participant)
+    fields = _form(form_class, json_object())
+    item, created = service(workshop, participant, fields)
+    db.session.commit()
+    return item, created
+
+
+@bp.post("/workshops/<code>/dreams")
+def create_dream(code: str):
+    return _created(*_contribute(code, DreamForm, dreams.submit_dream))
+
+
+@bp.post("/workshops/<code>/propositions")
+def create_proposition(code: str):
+    item, created = _contribute(code, PropositionForm, design.submit_proposition)
+    return _created(item, created, future_words=future_words(item.text), hint=tense_hint(item.text))
+
+
+@bp.post("/workshops/<code>/actions")
+def create_action(code: str):
+    return _created(*_contribute(code, ActionProposalForm, destiny.propose_action))
+
+
+@bp.post("/workshops/<code>/commitments")
+def create_commitment(code: str):
+    return _created(*_contribute(code, CommitmentForm, destiny.submit_commitment))
+
+
+def _volunteer(code: str, action_id: int, joining: bool):
+    workshop = find_workshop(code)
+    participant = participant_of(workshop)
+    limit_writes(participant)
+    action = destiny.action_of(workshop, action_id)
+    destiny.volunteer(workshop, action, participant, joining)
+    db.session.commit()
+    return jsonify(
+        {"action_id": action.id, "volunteering": joining, "team_size": len(action.volunteers)}
+    )
+
+
+@bp.put("/workshops/<code>/actions/<int:action_id>/volunteer")
+def join_action(code: str, action_id: int):
+    return _volunteer(code, action_id, True)
+
+
+@bp.delete("/workshops/<code>/actions/<int:action_id>/volunteer")
+def leave_action(code: str, action_id: int):
+    return _volunteer(code, action_id, False)
+
+
+def _vote_body(workshop, vote, participant) -> dict:
+    mine = votes.my_dots(vote, participant)
+    return {
+        "id": vote.id,
+        "target": vote.target,
+        "open": vote.is_open,
+        "dots_per_person": vote.dots_per_person,
+        "max_per_option": vote.max_per_option,
+        "dots_left": vote.dots_per_person - sum(mine.values()),
+        "options": [
+            {"id": option.id, "label": option.label, "my_dots": mine.get(option.id, 0)}
+            for option in votes.options_for(workshop, vote.target)
+        ],
+    }
+
+
+@bp.get("/workshops/<code>/vote")
+def current_vote(code: str):
+    workshop = find_workshop(code)
+    participant = participant_of(workshop)
+    vote = votes.current_vote(workshop)
+    if vote is None:
+        raise ApiError(404, "not_found", _("No vote has been opened yet."))
+    return jsonify(_vote_body(workshop, vote, participant))
+
+
+@bp.put("/workshops/<code>/votes/<int:vote_id>/options/<int:option_id>")
+def set_dots(code: str, vote_id: int, option_id: int):
+    """Put exactly this many dots on one option: repeating the call changes nothing."""
+    workshop = find_workshop(code)
+    participant = participant_of(workshop)
+    limit_writes(participant)
+    vote = db.session.get(Vote, vote_id)
+    if vote is None or vote.workshop_id != workshop.id:
+        raise ApiError(404, "not_found", _("No such vote."))
+    dots = json_object().get("dots")
+    if not isinstance(dots, int) or isinstance(dots, bool):
+        raise ApiError(
+            422,
+            "validation_failed",
+            _("Send the number of dots."),
+            {"dots": [_("Must be a whole number.")]},
+        )
+    votes.set_dots(workshop, vote, participant, option_id, dots)
+    db.session.commit()
+    return jsonify(_vote_body(workshop, vote, participant))

@@ -1,0 +1,47 @@
+"""Create a participant's contribution exactly once per client-generated id."""
+
+from collections.abc import Callable
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from ..domain_errors import Conflict, NotAllowedNow
+from ..extensions import db
+from ..live import mark_changed
+
+
+def find_by_client_id(model, workshop, client_id: str):
+    return db.session.scalar(
+        select(model).where(model.workshop_id == workshop.id, model.client_id == client_id)
+    )
+
+
+def _replay(existing, participant):
+    if existing.participant_id != participant.id:
+        raise Conflict(_("That submission id was already used by someone else."))
+    return existing
+
+
+def create_once(model, workshop, participant, client_id: str, build: Callable[[], object]):
+    """(object, created): a retry of an acknowledged submission returns the first one."""
+    existing = find_by_client_id(model, workshop, client_id)
+    if existing is not None:
+        return _replay(existing, participant), False
+    item = build()
+    item.workshop_id, item.participant_id, item.client_id = workshop.id, participant.id, client_id
+    try:
+        with db.session.begin_nested():
+            db.session.add(item)
+            db.session.flush()
+    except IntegrityError:
+        return _replay(find_by_client_id(model, workshop, client_id), participant), False
+    mark_changed(workshop)
+    return item, True
+
+
+def require_phase(workshop, phase: str) -> None:
+    if workshop.phase != phase:
+        raise NotAllowedNow(
+            _("This is collected during %(phase)s.", phase=workshop.label_of(phase))
+        )

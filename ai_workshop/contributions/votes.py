@@ -1,0 +1,176 @@
+"""Dot voting on dreams, themes or propositions, with ties shown as ties."""
+
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from ..clock import utcnow
+from ..domain_errors import Conflict, NotAllowedNow, NotFound, ValidationFailed
+from ..extensions import db
+from ..live import mark_changed
+from ..models import Dream, Proposition, Theme, Vote, VoteDot, Workshop
+from ..models.vote import VOTE_TARGETS
+
+MAX_DOTS = 20
+
+
+@dataclass
+class Option:
+    id: int
+    label: str
+
+
+@dataclass
+class Tally:
+    option: Option
+    dots: int
+    rank: int
+    tied: bool
+
+
+def options_for(workshop: Workshop, target: str) -> list[Option]:
+    if target == "dreams":
+        rows = db.session.scalars(
+            select(Dream)
+            .where(Dream.workshop_id == workshop.id, Dream.hidden.is_(False))
+            .order_by(Dream.id)
+        )
+        return [Option(row.id, row.text) for row in rows]
+    if target == "themes":
+        rows = db.session.scalars(
+            select(Theme).where(Theme.workshop_id == workshop.id).order_by(Theme.position, Theme.id)
+        )
+        return [Option(row.id, row.name) for row in rows]
+    rows = db.session.scalars(
+        select(Proposition)
+        .join(Theme, Proposition.theme_id == Theme.id)
+        .where(
+            Proposition.workshop_id == workshop.id,
+            Proposition.hidden.is_(False),
+            Proposition.merged_into_id.is_(None),
+        )
+        .order_by(Theme.position, Proposition.id)
+    )
+    return [Option(row.id, row.text) for row in rows]
+
+
+def default_dots(option_count: int) -> int:
+    """About a third of the options, at least one: the practitioners' rule of thumb."""
+    return max(1, round(option_count / 3))
+
+
+def current_vote(workshop: Workshop) -> Vote | None:
+    return db.session.scalar(
+        select(Vote).where(Vote.workshop_id == workshop.id).order_by(Vote.id.desc()).limit(1)
+    )
+
+
+def open_vote(
+    workshop: Workshop,
+    target: str,
+    dots: int | None = None,
+    cap: int | None = None,
+    hidden: bool = False,
+) -> Vote:
+    if target not in VOTE_TARGETS:
+        raise ValidationFailed(_("Choose what to vote on."))
+    options = options_for(workshop, target)
+    if len(options) < 2:
+        raise ValidationFailed(_("A vote needs at least two options."))
+    for vote in db.session.scalars(
+        select(Vote).where(Vote.workshop_id == workshop.id, Vote.is_open.is_(True))
+    ):
+        vote.is_open, vote.closed_at = False, utcnow()
+    dots = dots or default_dots(len(options))
+    if not 1 <= dots <= MAX_DOTS or (cap is not None and not 1 <= cap <= dots):
+        raise ValidationFailed(
+            _("Give each person 1 to %(n)d dots, and a cap no higher than that.", n=MAX_DOTS)
+        )
+    vote = Vote(
+        workshop_id=workshop.id,
+        target=target,
+        dots_per_person=dots,
+        max_per_option=cap,
+        revealed=not hidden,
+    )
+    db.session.add(vote)
+    db.session.flush()
+    mark_changed(workshop)
+    return vote
+
+
+def close_vote(workshop: Workshop, vote: Vote) -> None:
+    vote.is_open, vote.closed_at = False, utcnow()
+    mark_changed(workshop)
+
+
+def reveal(workshop: Workshop, vote: Vote, shown: bool = True) -> None:
+    vote.revealed = shown
+    mark_changed(workshop)
+
+
+def my_dots(vote: Vote, participant) -> dict[int, int]:
+    rows = db.session.scalars(
+        select(VoteDot).where(VoteDot.vote_id == vote.id, VoteDot.participant_id == participant.id)
+    )
+    return {row.option_id: row.dots for row in rows if row.dots}
+
+
+def set_dots(
+    workshop: Workshop, vote: Vote, participant, option_id: int, dots: int
+) -> dict[int, int]:
+    """Put exactly `dots` dots on one option (idempotent); returns all of this person's dots."""
+    if not vote.is_open:
+        raise NotAllowedNow(_("This vote is closed."))
+    if option_id not in {option.id for option in options_for(workshop, vote.target)}:
+        raise NotFound(_("That option is not part of this vote."))
+    if dots < 0 or (vote.max_per_option and dots > vote.max_per_option):
+        raise ValidationFailed(
+            _("At most %(n)d dots on one option.", n=vote.max_per_option or vote.dots_per_person)
+        )
+    mine = my_dots(vote, participant)
+    if sum(mine.values()) - mine.get(option_id, 0) + dots > vote.dots_per_person:
+        raise Conflict(_("You have no dots left. Take one back from another option first."))
+    row = db.session.scalar(
+        select(VoteDot).where(
+            VoteDot.vote_id == vote.id,
+            VoteDot.participant_id == participant.id,
+            VoteDot.option_id == option_id,
+        )
+    )
+    if row is None:
+        row = VoteDot(vote_id=vote.id, participant_id=participant.id, option_id=option_id, dots=0)
+        db.session.add(row)
+    row.dots = dots
+    mark_changed(workshop)
+    mine[option_id] = dots
+    return {key: value for key, value in mine.items() if value}
+
+
+def tally(workshop: Workshop, vote: Vote) -> list[Tally]:
+    """Options by dots, most first; equal dots share a rank and are marked as a tie."""
+    counts = dict(
+        db.session.execute(
+            select(VoteDot.option_id, func.sum(VoteDot.dots))
+            .where(VoteDot.vote_id == vote.id)
+            .group_by(VoteDot.option_id)
+        ).all()
+    )
+    options = sorted(
+        options_for(workshop, vote.target), key=lambda o: (-(counts.get(o.id) or 0), o.id)
+    )
+    values = [int(counts.get(option.id) or 0) for option in options]
+    result = []
+    for option, value in zip(options, values, strict=True):
+        rank = 1 + sum(1 for other in values if other > value)
+        result.append(Tally(option, value, rank, values.count(value) > 1 and value > 0))
+    return result
+
+
+def voters(vote: Vote) -> int:
+    return db.session.scalar(
+        select(func.count(func.distinct(VoteDot.participant_id))).where(
+            VoteDot.vote_id == vote.id, VoteDot.dots > 0
+        )
+    )

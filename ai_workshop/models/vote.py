@@ -1,0 +1,37 @@
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..clock import utcnow
+from ..extensions import db
+
+VOTE_TARGETS = ("dreams", "themes", "propositions")
+
+
+class Vote(db.Model):
+    """A dot vote: each person spends a few dots on the options that energise them."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(
+        ForeignKey("workshop.id", ondelete="CASCADE"), index=True
+    )
+    target: Mapped[str] = mapped_column(String(16))
+    dots_per_person: Mapped[int] = mapped_column(default=3)
+    max_per_option: Mapped[int | None] = mapped_column()
+    is_open: Mapped[bool] = mapped_column(default=True)
+    revealed: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column()
+
+
+class VoteDot(db.Model):
+    """How many dots one person put on one option of one vote."""
+
+    __table_args__ = (UniqueConstraint("vote_id", "participant_id", "option_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vote_id: Mapped[int] = mapped_column(ForeignKey("vote.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
+    option_id: Mapped[int] = mapped_column()
+    dots: Mapped[int] = mapped_column(default=0)

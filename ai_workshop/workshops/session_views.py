@@ -1,0 +1,201 @@
+"""The facilitator's controls for Dream, Design and Destiny: votes, choices, moderation."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, IntegerField, SelectMultipleField, TextAreaField
+from wtforms.validators import DataRequired, Length
+
+from ..contributions import design, destiny, dreams, votes
+from ..contributions.forms import ActionEditForm, OpenVoteForm
+from ..domain_errors import DomainError
+from ..extensions import db
+from ..models import Dream, Proposition, Vote
+from ..text import clean_text
+from .access import workshop_to_run
+from .trace import action_chain
+from .views import bp
+
+
+class ToggleForm(FlaskForm):
+    value = HiddenField(validators=[DataRequired()])
+
+
+class ChooseThemesForm(FlaskForm):
+    theme_ids = SelectMultipleField(coerce=int, validate_choice=False)
+
+
+class TextForm(FlaskForm):
+    text = TextAreaField(filters=[clean_text], validators=[DataRequired(), Length(max=400)])
+
+
+class MergeForm(FlaskForm):
+    into = IntegerField(validators=[DataRequired()])
+
+
+def _answer(workshop, error: DomainError | None = None):
+    """204 for the console's script, a redirect with a message for a plain form."""
+    if error is not None:
+        db.session.rollback()
+        if request.headers.get("X-Requested-With") == "fetch":
+            return {"error": {"code": error.code, "message": error.message}}, error.status
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        if request.headers.get("X-Requested-With") == "fetch":
+            return "", 204
+    return redirect(url_for("workshops.console", code=workshop.code))
+
+
+def _run(workshop, action):
+    try:
+        action()
+    except DomainError as error:
+        return _answer(workshop, error)
+    return _answer(workshop)
+
+
+def _owned(model, workshop, item_id: int):
+    item = db.session.get(model, item_id)
+    if item is None or item.workshop_id != workshop.id:
+        abort(404)
+    return item
+
+
+@bp.post("/<code>/votes")
+def open_vote(code: str):
+    workshop = workshop_to_run(code)
+    form = OpenVoteForm()
+    if not form.validate_on_submit():
+        abort(400, _("Check the vote settings: 1 to 20 dots."))
+    return _run(
+        workshop,
+        lambda: votes.open_vote(
+            workshop,
+            form.target.data,
+            form.dots.data,
+            form.cap.data,
+            hidden=form.hidden.data == "1",
+        ),
+    )
+
+
+@bp.post("/<code>/votes/<int:vote_id>/close")
+def close_vote(code: str, vote_id: int):
+    workshop = workshop_to_run(code)
+    return _run(workshop, lambda: votes.close_vote(workshop, _owned(Vote, workshop, vote_id)))
+
+
+@bp.post("/<code>/votes/<int:vote_id>/reveal")
+def reveal_vote(code: str, vote_id: int):
+    workshop = workshop_to_run(code)
+    form = ToggleForm()
+    if not form.validate_on_submit():
+        abort(400)
+    vote = _owned(Vote, workshop, vote_id)
+    return _run(workshop, lambda: votes.reveal(workshop, vote, form.value.data == "1"))
+
+
+@bp.post("/<code>/design-themes")
+def choose_design_themes(code: str):
+    workshop = workshop_to_run(code)
+    form = ChooseThemesForm()
+    if not form.validate_on_submit():
+        abort(400)
+    return _run(workshop, lambda: dreams.choose_themes(workshop, form.theme_ids.data or []))
+
+
+@bp.post("/<code>/dreams/<int:dream_id>/moderate")
+def moderate_dream(code: str, dream_id: int):
+    workshop = workshop_to_run(code)
+    form = ToggleForm()
+    if not form.validate_on_submit():
+        abort(400)
+    dream = _owned(Dream, workshop, dream_id)
+    return _run(
+        workshop, lambda: dreams.set_dream_hidden(workshop, dream, form.value.data == "hide")
+    )
+
+
+@bp.post("/<code>/propositions/<int:proposition_id>/moderate")
+def moderate_proposition(code: str, proposition_id: int):
+    workshop = workshop_to_run(code)
+    form = ToggleForm()
+    if not form.validate_on_submit():
+        abort(400)
+    item = _owned(Proposition, workshop, proposition_id)
+    return _run(
+        workshop, lambda: design.set_proposition_hidden(workshop, item, form.value.data == "hide")
+    )
+
+
+@bp.post("/<code>/propositions/<int:proposition_id>/edit")
+def edit_proposition(code: str, proposition_id: int):
+    workshop = workshop_to_run(code)
+    form = TextForm()
+    if not form.validate_on_submit():
+        abort(400, _("A proposition needs text, at most 400 characters."))
+    item = _owned(Proposition, workshop, proposition_id)
+    return _run(workshop, lambda: design.edit_proposition(workshop, item, form.text.data))
+
+
+@bp.post("/<code>/propositions/<int:proposition_id>/merge")
+def merge_proposition(code: str, proposition_id: int):
+    workshop = workshop_to_run(code)
+    form = MergeForm()
+    if not form.validate_on_submit():
+        abort(400)
+    source = _owned(Proposition, workshop, proposition_id)
+    target = _owned(Proposition, workshop, form.into.data)
+    return _run(workshop, lambda: design.merge_propositions(workshop, source, target))
+
+
+@bp.post("/<code>/actions/<int:action_id>/moderate")
+def moderate_action(code: str, action_id: int):
+    workshop = workshop_to_run(code)
+    form = ToggleForm()
+    if not form.validate_on_submit():
+        abort(400)
+    action = destiny.action_of(workshop, action_id)
+    action.hidden = form.value.data == "hide"
+    return _run(workshop, lambda: destiny.update_action(workshop, action, {}))
+
+
+def _action_choices(workshop, form) -> None:
+    form.proposition_id.choices = [("", _("None"))] + [
+        (p.id, p.text[:90]) for p in design.propositions_of(workshop, visible_only=True)
+    ]
+    form.theme_id.choices = [("", _("None"))] + [
+        (t.id, t.name) for t in dreams.chosen_themes(workshop)
+    ]
+
+
+@bp.route("/<code>/actions/<int:action_id>", methods=["GET", "POST"])
+def action_detail(code: str, action_id: int):
+    """Edit every field of an action, and see the chain back to the stories it grew from."""
+    workshop = workshop_to_run(code)
+    action = destiny.action_of(workshop, action_id)
+    form = ActionEditForm(obj=action if request.method == "GET" else None)
+    _action_choices(workshop, form)
+    if form.validate_on_submit():
+        fields = form.fields()
+        fields.pop("client_id", None)
+        try:
+            destiny.update_action(workshop, action, fields)
+        except DomainError as error:
+            db.session.rollback()
+            flash(error.message, "error")
+        else:
+            db.session.commit()
+            flash(_("Action saved."), "success")
+            return redirect(
+                url_for("workshops.action_detail", code=workshop.code, action_id=action.id)
+            )
+    status = 422 if form.errors else 200
+    return render_template(
+        "workshops/action.html",
+        workshop=workshop,
+        action=action,
+        form=form,
+        chain=action_chain(action),
+    ), status
