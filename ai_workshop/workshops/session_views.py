@@ -177,6 +177,7 @@ def action_detail(code: str, action_id: int):
     action = destiny.action_of(workshop, action_id)
     form = ActionEditForm(obj=action if request.method == "GET" else None)
     _action_choices(workshop, form)
+    status = 200
     if form.validate_on_submit():
         fields = form.fields()
         fields.pop("client_id", None)
@@ -185,13 +186,14 @@ def action_detail(code: str, action_id: int):
         except DomainError as error:
             db.session.rollback()
             flash(error.message, "error")
+            status = error.status
         else:
             db.session.commit()
             flash(_("Action saved."), "success")
             return redirect(
                 url_for("workshops.action_detail", code=workshop.code, action_id=action.id)
             )
-    status = 422 if form.errors else 200
+    status = 422 if form.errors else status
     return render_template(
         "workshops/action.html",
         workshop=workshop,
