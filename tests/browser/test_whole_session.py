@@ -87,6 +87,8 @@ def test_a_whole_session_from_welcome_to_closed(browser, live_server, seeded, ar
     expect(projector.locator(".bar-row")).to_have_count(3)
     expect(projector.locator(".bar-row").first.locator(".bar-value")).to_have_text("4")
     shoot(projector, artifacts, "5-vote-projector")
+    console.reload()
+    shoot(console, artifacts, "5-vote-console")
     shoot(phones[0], artifacts, "5-vote-phone")
     console.get_by_role("button", name="Close the vote").click()
     console.get_by_role("button", name="Carry these into Design").click()
@@ -131,7 +133,10 @@ def test_a_whole_session_from_welcome_to_closed(browser, live_server, seeded, ar
     shoot(third, artifacts, "7-destiny-phone")
 
     # The console traces the action back to its stories.
+    console.reload()
+    shoot(console, artifacts, "7-destiny-console")
     console.get_by_role("link", name="Edit and trace").click()
+    shoot(console, artifacts, "7-action-trace")
     expect(console.locator(".chain")).to_contain_text("Proposition")
     expect(console.locator(".chain")).to_contain_text(re.compile(r"\d+ stor(y|ies)"))
     console.go_back()
