@@ -72,6 +72,11 @@ def update_action(workshop: Workshop, action: Action, fields: dict) -> None:
     mark_changed(workshop)
 
 
+def set_action_hidden(workshop: Workshop, action: Action, hidden: bool) -> None:
+    action.hidden = hidden
+    mark_changed(workshop)
+
+
 def volunteer(workshop: Workshop, action: Action, participant, joining: bool) -> bool:
     """Join or leave an action team; idempotent. Returns whether the person is now on it."""
     require_phase(workshop, "destiny")

@@ -5,24 +5,16 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..clock import utcnow
 from ..extensions import db
+from .contribution import Contribution
 
 ACTION_STATUSES = ("not_started", "in_progress", "done", "celebrated")
 COMMITMENT_KINDS = ("commitment", "offer", "request")
 
 
-class Action(db.Model):
+class Action(Contribution, db.Model):
     """An inspired action: who does what first, by when, and how we will know it works."""
 
-    __table_args__ = (UniqueConstraint("workshop_id", "client_id"),)
-
     id: Mapped[int] = mapped_column(primary_key=True)
-    workshop_id: Mapped[int] = mapped_column(
-        ForeignKey("workshop.id", ondelete="CASCADE"), index=True
-    )
-    participant_id: Mapped[int | None] = mapped_column(
-        ForeignKey("participant.id", ondelete="SET NULL")
-    )
-    client_id: Mapped[str] = mapped_column(String(36))
     title: Mapped[str] = mapped_column(String(160))
     theme_id: Mapped[int | None] = mapped_column(ForeignKey("theme.id", ondelete="SET NULL"))
     proposition_id: Mapped[int | None] = mapped_column(
@@ -40,8 +32,6 @@ class Action(db.Model):
     target: Mapped[str] = mapped_column(String(80), default="")
     review_date: Mapped[date | None] = mapped_column()
     status: Mapped[str] = mapped_column(String(16), default="not_started")
-    hidden: Mapped[bool] = mapped_column(default=False)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     theme: Mapped["Theme | None"] = relationship()  # noqa: F821
@@ -64,26 +54,13 @@ class ActionVolunteer(db.Model):
     participant: Mapped["Participant"] = relationship(lazy="joined")  # noqa: F821
 
 
-class Commitment(db.Model):
+class Commitment(Contribution, db.Model):
     """What I will do (commitment), what I give (offer), or what I need (request)."""
 
-    __table_args__ = (UniqueConstraint("workshop_id", "client_id"),)
-
     id: Mapped[int] = mapped_column(primary_key=True)
-    workshop_id: Mapped[int] = mapped_column(
-        ForeignKey("workshop.id", ondelete="CASCADE"), index=True
-    )
-    participant_id: Mapped[int | None] = mapped_column(
-        ForeignKey("participant.id", ondelete="SET NULL")
-    )
-    client_id: Mapped[str] = mapped_column(String(36))
     kind: Mapped[str] = mapped_column(String(12), default="commitment")
     text: Mapped[str] = mapped_column(String(400))
     consent: Mapped[str] = mapped_column(String(10), default="anonymous")
-    hidden: Mapped[bool] = mapped_column(default=False)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-    participant: Mapped["Participant | None"] = relationship()  # noqa: F821
 
     @property
     def attribution(self) -> str | None:

@@ -10,7 +10,7 @@ from ..contributions import design, destiny, dreams, votes
 from ..contributions.forms import ActionEditForm, OpenVoteForm
 from ..domain_errors import DomainError
 from ..extensions import db
-from ..models import Dream, Proposition, Vote
+from ..models import Action, Dream, Proposition, Vote
 from ..text import clean_text
 from .access import workshop_to_run
 from .trace import action_chain
@@ -105,28 +105,24 @@ def choose_design_themes(code: str):
     return _run(workshop, lambda: dreams.choose_themes(workshop, form.theme_ids.data or []))
 
 
-@bp.post("/<code>/dreams/<int:dream_id>/moderate")
-def moderate_dream(code: str, dream_id: int):
+def _hide_or_show(code: str, model, item_id: int, apply):
+    """Shared shape of the hide/show buttons: `apply(workshop, item, hidden)`."""
     workshop = workshop_to_run(code)
     form = ToggleForm()
-    if not form.validate_on_submit():
+    if not form.validate_on_submit() or form.value.data not in ("hide", "show"):
         abort(400)
-    dream = _owned(Dream, workshop, dream_id)
-    return _run(
-        workshop, lambda: dreams.set_dream_hidden(workshop, dream, form.value.data == "hide")
-    )
+    item = _owned(model, workshop, item_id)
+    return _run(workshop, lambda: apply(workshop, item, form.value.data == "hide"))
+
+
+@bp.post("/<code>/dreams/<int:dream_id>/moderate")
+def moderate_dream(code: str, dream_id: int):
+    return _hide_or_show(code, Dream, dream_id, dreams.set_dream_hidden)
 
 
 @bp.post("/<code>/propositions/<int:proposition_id>/moderate")
 def moderate_proposition(code: str, proposition_id: int):
-    workshop = workshop_to_run(code)
-    form = ToggleForm()
-    if not form.validate_on_submit():
-        abort(400)
-    item = _owned(Proposition, workshop, proposition_id)
-    return _run(
-        workshop, lambda: design.set_proposition_hidden(workshop, item, form.value.data == "hide")
-    )
+    return _hide_or_show(code, Proposition, proposition_id, design.set_proposition_hidden)
 
 
 @bp.post("/<code>/propositions/<int:proposition_id>/edit")
@@ -152,13 +148,7 @@ def merge_proposition(code: str, proposition_id: int):
 
 @bp.post("/<code>/actions/<int:action_id>/moderate")
 def moderate_action(code: str, action_id: int):
-    workshop = workshop_to_run(code)
-    form = ToggleForm()
-    if not form.validate_on_submit():
-        abort(400)
-    action = destiny.action_of(workshop, action_id)
-    action.hidden = form.value.data == "hide"
-    return _run(workshop, lambda: destiny.update_action(workshop, action, {}))
+    return _hide_or_show(code, Action, action_id, destiny.set_action_hidden)
 
 
 def _action_choices(workshop, form) -> None:
