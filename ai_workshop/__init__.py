@@ -70,12 +70,15 @@ def register_blueprints(app: Flask) -> None:
     from .live_stream.views import bp as live_bp
     from .phone.contribute import bp as contribute_bp
     from .phone.views import bp as phone_bp
+    from .plan.views import bp as plan_bp
+    from .plan.views import leader_bp
     from .projector.views import bp as projector_bp
     from .workshops import session_views  # noqa: F401  (adds routes to the workshops blueprint)
     from .workshops.views import bp as workshops_bp
 
     blueprints = (
-        home_bp, auth_bp, workshops_bp, board_bp, phone_bp, contribute_bp, projector_bp, live_bp, api_bp,
+        home_bp, auth_bp, workshops_bp, board_bp, phone_bp, contribute_bp, projector_bp, live_bp,
+        api_bp, plan_bp, leader_bp,
     )  # fmt: skip
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

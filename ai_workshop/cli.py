@@ -20,6 +20,7 @@ from .workshops.services import create_workshop, find_workshop, set_phase
 
 workshop_cli = AppGroup("workshop", help="Create workshops and move them between phases.")
 themes_cli = AppGroup("themes", help="Suggest themes for a file of stories.")
+plan_cli = AppGroup("plan", help="Export a workshop's action plan.")
 
 
 def _fail(message: str) -> None:
@@ -135,6 +136,71 @@ def suggest_command(path: str, k: int | None, engine: str | None) -> None:
     click.echo(json.dumps(output, indent=2, ensure_ascii=False))
 
 
+@workshop_cli.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--facilitator", "email", default=None, help="Owner (default: the exporting facilitator)."
+)
+def import_workshop_command(path: str, email: str | None) -> None:
+    """Restore a workshop from a JSON export; prints its join code."""
+    from .plan.importer import import_workshop
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError) as error:
+        _fail(f"Cannot read {path}: {error}")
+    owner = find_facilitator(
+        email or (data.get("facilitator") if isinstance(data, dict) else "") or ""
+    )
+    if owner is None:
+        _fail("No such facilitator here: pass --facilitator EMAIL of an existing account.")
+    try:
+        workshop = import_workshop(data, owner)
+    except DomainError as error:
+        _fail(error.message)
+    except (KeyError, TypeError, ValueError) as error:
+        _fail(f"The export is incomplete or damaged ({error}).")
+    db.session.commit()
+    click.echo(workshop.code)
+
+
+@plan_cli.command("export")
+@click.argument("code")
+@click.option("--format", "kind", type=click.Choice(["pdf", "csv", "json"]), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True)
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4")
+def export_plan_command(code: str, kind: str, output: str, paper: str) -> None:
+    """Write the plan as a PDF, the workshop as JSON, or its data as a zip of CSV files."""
+    from flask import render_template
+
+    from .plan.content import build_plan
+    from .plan.exports import csv_zip, workshop_json
+    from .plan.pdf import PdfError, render_pdf
+
+    try:
+        workshop = find_workshop(code)
+    except DomainError as error:
+        _fail(error.message)
+    if kind == "json":
+        payload = workshop_json(workshop).encode("utf-8")
+    elif kind == "csv":
+        payload = csv_zip(workshop)
+    else:
+        with current_app.test_request_context():
+            html = render_template("plan/document.html", p=build_plan(workshop), paper=paper)
+        try:
+            payload = render_pdf(
+                html, current_app.static_folder, current_app.config["PDF_TIMEOUT_SECONDS"]
+            )
+        except PdfError as error:
+            _fail(f"The PDF could not be made: {error}")
+    db.session.commit()
+    with open(output, "wb") as handle:
+        handle.write(payload)
+    click.echo(f"Wrote {output} ({len(payload):,} bytes)")
+
+
 @click.command("demo")
 def demo_command() -> None:
     """Create (once) the demo facilitator and a demo workshop; print how to log in."""
@@ -151,7 +217,7 @@ def demo_command() -> None:
 
 
 def init_cli(app) -> None:
-    for command in (create_facilitator_command, workshop_cli, themes_cli, demo_command):
+    for command in (create_facilitator_command, workshop_cli, themes_cli, plan_cli, demo_command):
         app.cli.add_command(command)
 
 

@@ -50,6 +50,7 @@ def load_config(instance_path: str) -> dict:
         "WTF_CSRF_TIME_LIMIT": None,
         # "static" (default, no torch) or "minilm" when sentence-transformers is installed.
         "THEMES_ENGINE": os.environ.get("THEMES_ENGINE") or "static",
+        "PDF_TIMEOUT_SECONDS": float(os.environ.get("PDF_TIMEOUT_SECONDS") or 60),
         "RATELIMIT_ENABLED": True,
         # (requests, seconds): generous for people, tight enough to stop a runaway script.
         "RATELIMIT_PARTICIPANT_WRITES": (30, 60),

@@ -5,6 +5,7 @@ from .dream import Dream, Proposition
 from .embedding import StoryEmbedding
 from .facilitator import Facilitator
 from .participant import Participant
+from .plan import Plan
 from .story import Story, StoryStrength
 from .theme import BoardSnapshot, Theme
 from .vote import Vote, VoteDot
@@ -21,6 +22,7 @@ __all__ = [
     "VoteDot",
     "Facilitator",
     "Participant",
+    "Plan",
     "Story",
     "StoryEmbedding",
     "StoryStrength",

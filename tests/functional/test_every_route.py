@@ -46,6 +46,15 @@ ANONYMOUS = {
     "api.leave_action": 401,
     "api.current_vote": 401,
     "api.set_dots": 401,
+    "plan.show": 302,
+    "plan.edit": 302,
+    "plan.share": 302,
+    "plan.revoke": 302,
+    "plan.pdf": 302,
+    "plan.export_json": 302,
+    "plan.export_zip": 302,
+    "leader.plan_page": 404,
+    "leader.plan_pdf": 404,
     "board.show": 302,
     "board.panel": 302,
     "board.suggest": 302,
@@ -83,6 +92,7 @@ ANONYMOUS = {
 
 def url_for_rule(rule, workshop, story) -> str:
     values = {"code": workshop.code, "story_id": story.id, "filename": "css/app.css"}
+    values.update(token="not-a-real-token", paper="a4")
     values.update(
         dict.fromkeys(
             (

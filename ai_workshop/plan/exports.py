@@ -1,0 +1,128 @@
+"""The whole workshop as JSON (which imports back exactly) and as CSV files in a zip."""
+
+import csv
+import io
+import json
+import zipfile
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import (
+    Action,
+    ActionVolunteer,
+    Commitment,
+    Dream,
+    Participant,
+    Plan,
+    Proposition,
+    Story,
+    Theme,
+    Vote,
+    VoteDot,
+    Workshop,
+)  # fmt: skip
+
+FORMAT_VERSION = 1
+KINDS = {
+    "participants": (Participant, ["id", "display_name", "created_at"]),
+    "stories": (Story, ["id", "participant_id", "client_id", "headline", "body", "made_possible", "wish",
+                        "whose", "consent", "hidden", "parked", "edited_by_facilitator", "theme_id",
+                        "secondary_theme_id", "theme_locked", "created_at", "updated_at"]),
+    "themes": (Theme, ["id", "name", "position", "pinned", "origin", "strengths", "cohesion",
+                       "representative_story_id", "chosen", "created_at"]),
+    "dreams": (Dream, ["id", "participant_id", "client_id", "text", "theme_id", "hidden", "created_at"]),
+    "votes": (Vote, ["id", "target", "dots_per_person", "max_per_option", "is_open", "revealed",
+                     "created_at", "closed_at"]),
+    "propositions": (Proposition, ["id", "participant_id", "client_id", "theme_id", "text", "hidden",
+                                   "merged_into_id", "edited_by_facilitator", "created_at"]),
+    "actions": (Action, ["id", "participant_id", "client_id", "title", "theme_id", "proposition_id",
+                         "strength", "purpose", "owner", "first_step", "start_date", "due_date",
+                         "help_needed", "success_measure", "baseline", "target", "review_date",
+                         "status", "hidden", "created_at", "updated_at"]),
+    "commitments": (Commitment, ["id", "participant_id", "client_id", "kind", "text", "consent",
+                                 "hidden", "created_at"]),
+}  # fmt: skip
+WORKSHOP_FIELDS = ["code", "name", "topic", "why_it_matters", "template_key", "questions",
+                   "dream_prompt", "strengths_vocabulary", "phase_vocabulary", "phase",
+                   "themes_shown", "created_at"]  # fmt: skip
+PLAN_FIELDS = ["summary", "keep", "measures_note", "followups"]
+
+
+def _plain(value):
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _rows(model, fields, workshop_id: int) -> list[dict]:
+    items = db.session.scalars(
+        select(model).where(model.workshop_id == workshop_id).order_by(model.id)
+    )
+    return [{name: _plain(getattr(item, name)) for name in fields} for item in items]
+
+
+def workshop_data(workshop: Workshop) -> dict:
+    data = {
+        "format": "ai-workshop",
+        "version": FORMAT_VERSION,
+        "facilitator": workshop.facilitator.email,
+        "workshop": {name: _plain(getattr(workshop, name)) for name in WORKSHOP_FIELDS},
+    }
+    for kind, (model, fields) in KINDS.items():
+        data[kind] = _rows(model, fields, workshop.id)
+    for story, row in zip(_stories(workshop), data["stories"], strict=True):
+        row["strengths"] = story.strength_names
+    data["vote_dots"] = [
+        {
+            "vote_id": d.vote_id,
+            "participant_id": d.participant_id,
+            "option_id": d.option_id,
+            "dots": d.dots,
+        }
+        for d in db.session.scalars(
+            select(VoteDot).join(Vote).where(Vote.workshop_id == workshop.id).order_by(VoteDot.id)
+        )
+    ]
+    data["volunteers"] = [
+        {"action_id": v.action_id, "participant_id": v.participant_id}
+        for v in db.session.scalars(
+            select(ActionVolunteer)
+            .join(Action)
+            .where(Action.workshop_id == workshop.id)
+            .order_by(ActionVolunteer.id)
+        )
+    ]
+    plan = db.session.scalar(select(Plan).where(Plan.workshop_id == workshop.id))
+    data["plan"] = {name: getattr(plan, name) for name in PLAN_FIELDS} if plan else None
+    return data
+
+
+def _stories(workshop: Workshop) -> list[Story]:
+    return list(
+        db.session.scalars(select(Story).where(Story.workshop_id == workshop.id).order_by(Story.id))
+    )
+
+
+def workshop_json(workshop: Workshop) -> str:
+    return json.dumps(workshop_data(workshop), indent=2, ensure_ascii=False)
+
+
+def csv_zip(workshop: Workshop) -> bytes:
+    """One CSV per kind; lists (strengths) are joined with '; '."""
+    data = workshop_data(workshop)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for kind in [*KINDS, "vote_dots", "volunteers"]:
+            rows = data[kind]
+            text = io.StringIO()
+            if rows:
+                writer = csv.DictWriter(text, fieldnames=list(rows[0]))
+                writer.writeheader()
+                for row in rows:
+                    writer.writerow(
+                        {k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()}
+                    )
+            archive.writestr(f"{kind}.csv", text.getvalue())
+    return buffer.getvalue()

@@ -1,0 +1,226 @@
+"""The action plan: consent on every surface, the leaders' link, PDF, exports and import."""
+
+import io
+import json
+import uuid
+import zipfile
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from ai_workshop import create_app
+from ai_workshop.contributions import design, destiny, dreams, votes
+from ai_workshop.extensions import db
+from ai_workshop.models import Theme
+from ai_workshop.plan.exports import workshop_data
+from ai_workshop.plan.importer import import_workshop
+from ai_workshop.workshops.services import set_phase
+
+from ..conftest import config_for_tests
+from ..factories import Factories
+
+
+def cid():
+    return str(uuid.uuid4())
+
+
+def fill_session(make, workshop):
+    """A small but complete session: stories with each consent, themes, votes, actions."""
+    named, shy = make.participant(workshop, "Priya"), make.participant(workshop, "Hidden Name")
+    stories = [
+        make.story(
+            workshop, named, headline="Named headline", consent="named", wish="More time to listen"
+        ),
+        make.story(workshop, shy, headline="Anonymous headline", consent="anonymous"),
+        make.story(
+            workshop, shy, headline="Private headline", consent="private", wish="Secret wish"
+        ),
+    ]
+    theme = Theme(workshop_id=workshop.id, name="Owning it", position=1, strengths=["patience"])
+    db.session.add(theme)
+    db.session.flush()
+    for story in stories:
+        story.theme_id = theme.id
+    set_phase(workshop, "dream")
+    dreams.submit_dream(workshop, named, {"client_id": cid(), "text": "Customers rave about us"})
+    dreams.choose_themes(workshop, [theme.id])
+    set_phase(workshop, "design")
+    proposition, _ = design.submit_proposition(
+        workshop, named, {"client_id": cid(), "text": "We own every issue", "theme_id": theme.id}
+    )
+    other, _ = design.submit_proposition(
+        workshop, shy, {"client_id": cid(), "text": "We call back on time", "theme_id": theme.id}
+    )
+    vote = votes.open_vote(workshop, "propositions", dots=2)
+    votes.set_dots(workshop, vote, named, proposition.id, 2)
+    votes.set_dots(workshop, vote, shy, other.id, 1)
+    set_phase(workshop, "destiny")
+    action, _ = destiny.propose_action(
+        workshop,
+        named,
+        {
+            "client_id": cid(),
+            "title": "Start a callback rota",
+            "proposition_id": proposition.id,
+            "theme_id": None,
+            "owner": "Priya",
+            "first_step": "Draft the rota",
+            "due_date": date(2027, 1, 31),
+            "help_needed": "Team lead",
+            "success_measure": "Callbacks kept on time",
+        },
+    )
+    destiny.update_action(workshop, action, {"baseline": "70%", "target": "95%"})
+    destiny.volunteer(workshop, action, shy, True)
+    destiny.submit_commitment(
+        workshop,
+        named,
+        {"client_id": cid(), "kind": "offer", "text": "I can coach", "consent": "named"},
+    )
+    destiny.submit_commitment(
+        workshop,
+        shy,
+        {
+            "client_id": cid(),
+            "kind": "request",
+            "text": "I need quiet time",
+            "consent": "anonymous",
+        },
+    )
+    db.session.commit()
+
+
+@pytest.fixture
+def full(make, workshop, facilitator, login):
+    fill_session(make, workshop)
+    login(facilitator)
+    return workshop
+
+
+def test_plan_page_has_every_section_and_respects_consent(client, full):
+    page = client.get(f"/plan/{full.code}").data.decode()
+    for heading in (
+        "Summary",
+        "The positive core",
+        "What we want to keep",
+        "The dream",
+        "Design: provocative propositions",
+        "Actions",
+        "Commitments, offers and requests",
+        "How we will know it works",
+        "Follow-up rhythm",
+        "Appendix",
+    ):
+        assert heading in page, heading
+    assert "Named headline" in page and "— Priya" in page
+    assert "Anonymous headline" in page and "Hidden Name" not in page
+    assert "Private headline" not in page and "Secret wish" not in page
+    assert "Start a callback rota" in page and "70% → 95%" in page.replace("&gt;", ">")
+    assert "2 votes" in page  # the proposition vote
+    assert "30-day check-in" in page
+
+
+def test_facilitator_edits_the_plans_own_words(client, full):
+    response = client.post(
+        f"/plan/{full.code}/edit",
+        data={
+            "summary": "We found our core.",
+            "keep": "Warmth\nPatience",
+            "measures_note": "Monthly.",
+            "followup_1_label": "First look",
+            "followup_1_date": "2027-02-01",
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(f"/plan/{full.code}").data.decode()
+    assert "We found our core." in page and "First look" in page and "01 February 2027" in page
+    assert "60-day check-in" not in page  # the dates are the facilitator's now
+
+
+def test_leaders_link_is_read_only_revocable_and_regenerable(app, client, full):
+    client.post(f"/plan/{full.code}/share")
+    from ai_workshop.plan.content import plan_for
+
+    token = plan_for(full).share_token
+    leader = app.test_client()
+    page = leader.get(f"/l/{token}")
+    assert (
+        page.status_code == 200 and b"Read-only" in page.data and b"Edit the plan" not in page.data
+    )
+    assert page.headers["Referrer-Policy"] == "no-referrer"
+    client.post(f"/plan/{full.code}/share")
+    db.session.expire_all()
+    assert leader.get(f"/l/{token}").status_code == 404
+    new_token = plan_for(full).share_token
+    assert leader.get(f"/l/{new_token}").status_code == 200
+    client.post(f"/plan/{full.code}/revoke")
+    assert leader.get(f"/l/{new_token}").status_code == 404
+
+
+def test_pdf_in_a4_and_letter(client, full):
+    a4 = client.get(f"/plan/{full.code}/plan-a4.pdf")
+    assert (
+        a4.status_code == 200 and a4.mimetype == "application/pdf" and a4.data.startswith(b"%PDF")
+    )
+    letter = client.get(f"/plan/{full.code}/plan-letter.pdf")
+    a4_page = PdfReader(io.BytesIO(a4.data)).pages[0].mediabox
+    letter_page = PdfReader(io.BytesIO(letter.data)).pages[0].mediabox
+    assert (round(a4_page.width), round(a4_page.height)) == (595, 842)
+    assert (round(letter_page.width), round(letter_page.height)) == (612, 792)
+    reader = PdfReader(io.BytesIO(a4.data))
+    assert len(reader.pages) >= 6  # cover, contents, summary and the sections
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "Named headline" in text and "Private headline" not in text
+    assert client.get(f"/plan/{full.code}/plan-a3.pdf").status_code == 400
+
+
+def test_exports_csv_zip_and_json(client, full):
+    archive = zipfile.ZipFile(io.BytesIO(client.get(f"/plan/{full.code}/export.zip").data))
+    assert {
+        "stories.csv",
+        "themes.csv",
+        "actions.csv",
+        "commitments.csv",
+        "votes.csv",
+        "vote_dots.csv",
+    } <= set(archive.namelist())
+    assert "Named headline" in archive.read("stories.csv").decode()
+    data = client.get(f"/plan/{full.code}/export.json").json
+    assert data["format"] == "ai-workshop" and len(data["stories"]) == 3
+    assert "token" not in json.dumps(data["participants"])
+
+
+def test_json_export_imports_back_exactly(full, tmp_path):
+    original = workshop_data(full)
+    other = create_app(config_for_tests(f"sqlite:///{tmp_path / 'restored.sqlite3'}"))
+    with other.app_context():
+        db.create_all()
+        owner = Factories().facilitator(email=original["facilitator"])
+        restored = import_workshop(json.loads(json.dumps(original)), owner)
+        db.session.commit()
+        again = workshop_data(restored)
+        db.session.remove()
+        db.engine.dispose()
+    assert again == original
+
+
+def test_import_refuses_what_is_not_an_export(full, facilitator):
+    from ai_workshop.domain_errors import ValidationFailed
+
+    with pytest.raises(ValidationFailed):
+        import_workshop({"format": "something else"}, facilitator)
+
+
+def test_cli_exports_and_imports(runner, full, tmp_path):
+    for kind in ("json", "csv", "pdf"):
+        path = tmp_path / f"plan.{kind}"
+        result = runner.invoke(
+            args=["plan", "export", full.code, "--format", kind, "-o", str(path)]
+        )
+        assert result.exit_code == 0, result.output
+        assert path.stat().st_size > 500
+    assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF")
+    result = runner.invoke(args=["workshop", "import", str(tmp_path / "plan.json")])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() != full.code  # the code was taken, so a new one
