@@ -1,19 +1,31 @@
-"""The demo facilitator and workshop that `make run` offers on a first run."""
+"""The demo facilitator and a complete demo workshop that `make run` offers on a first run.
+
+The workshop is filled through the real services, phase by phase, as a room would fill it:
+40 stories and a parking lot, suggested themes, dreams and a dot vote, propositions and a
+second vote, eight actions with owners and teams, commitments, and the plan's own words.
+It is left at Welcome, so the facilitator can walk through every screen.
+"""
 
 import secrets
 import uuid
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import select
 
 from ..auth.services import create_facilitator, find_facilitator
+from ..board.services import show_on_projector, suggest
+from ..contributions import design, destiny, dreams, votes
 from ..extensions import db
 from ..models import Participant, Story, Workshop
-from ..workshops.services import create_workshop
+from ..plan.content import plan_for
+from ..workshops.services import create_workshop, set_phase
+from . import session_content as content
 from .stories import DEMO_PARTICIPANTS, DEMO_STORIES, EXTRA_DEMO_STORIES
 
 DEMO_EMAIL = "demo@example.com"
 DEMO_WORKSHOP_NAME = "Customer service offsite (demo)"
+DEMO_THEMES = 5
 
 
 def demo_credentials_file(instance_path: str) -> Path:
@@ -37,6 +49,137 @@ def ensure_demo_facilitator(instance_path: str) -> tuple[str, str]:
     return DEMO_EMAIL, password
 
 
+def _cid() -> str:
+    return str(uuid.uuid4())
+
+
+class _Room:
+    """The demo's participants: one per named teller, a fresh one for each anonymous story."""
+
+    def __init__(self, workshop: Workshop):
+        self.workshop = workshop
+        self.by_name: dict[str, Participant] = {}
+        self.everyone: list[Participant] = []
+
+    def person(self, name: str | None) -> Participant:
+        if name and name in self.by_name:
+            return self.by_name[name]
+        participant = Participant(workshop=self.workshop, display_name=name)
+        participant.assign_token(Participant.new_token())
+        db.session.add(participant)
+        self.everyone.append(participant)
+        if name:
+            self.by_name[name] = participant
+        return participant
+
+
+def _add_story(room: _Room, teller: str | None, fields: dict, parked: bool = False) -> Story:
+    workshop = room.workshop
+    story = Story(
+        workshop=workshop, participant=room.person(teller), client_id=_cid(), parked=parked
+    )
+    for key in ("headline", "body", "made_possible", "wish", "whose", "consent"):
+        setattr(story, key, fields[key])
+    story.set_strengths(fields["strengths"], workshop.strengths_vocabulary)
+    db.session.add(story)
+    return story
+
+
+def _discovery(room: _Room) -> None:
+    for name, fields in zip(DEMO_PARTICIPANTS, DEMO_STORIES, strict=True):
+        _add_story(room, name, fields)
+    for fields in [*EXTRA_DEMO_STORIES, *content.MORE_STORIES]:
+        _add_story(room, fields["teller"], fields)
+    for fields in content.PARKED_STORIES:
+        _add_story(room, fields["teller"], fields, parked=True)
+    db.session.flush()
+    suggest(room.workshop, k=DEMO_THEMES)
+    show_on_projector(room.workshop, True)
+
+
+def _spend(workshop, vote, people, options) -> None:
+    """Everyone spends their dots; the pattern is fixed so the demo is the same each time."""
+    for index, person in enumerate(people):
+        first = options[index % len(options)]
+        second = options[(index * 2 + 1) % len(options)]
+        votes.set_dots(workshop, vote, person, first.id, 1)
+        if second.id != first.id:
+            votes.set_dots(workshop, vote, person, second.id, 1)
+
+
+def _dream(room: _Room) -> None:
+    workshop = room.workshop
+    set_phase(workshop, "dream")
+    themes = [option.id for option in votes.options_for(workshop, "themes")]
+    for index, text in enumerate(content.DREAMS):
+        theme_id = themes[index % len(themes)] if index % 3 else None
+        dreams.submit_dream(
+            workshop,
+            room.everyone[index],
+            {"client_id": _cid(), "text": text, "theme_id": theme_id},
+        )
+    vote = votes.open_vote(workshop, "themes", dots=2)
+    _spend(workshop, vote, room.everyone, votes.options_for(workshop, "themes")[:3])
+    votes.close_vote(workshop, vote)
+    dreams.choose_themes(workshop, dreams.suggested_choice(workshop))
+
+
+def _design(room: _Room) -> list:
+    workshop = room.workshop
+    set_phase(workshop, "design")
+    chosen = dreams.chosen_themes(workshop)
+    made = []
+    for index, text in enumerate(content.PROPOSITIONS):
+        fields = {"client_id": _cid(), "text": text, "theme_id": chosen[index % len(chosen)].id}
+        made.append(design.submit_proposition(workshop, room.everyone[index + 3], fields)[0])
+    vote = votes.open_vote(workshop, "propositions", dots=2)
+    _spend(workshop, vote, room.everyone[:18], votes.options_for(workshop, "propositions"))
+    votes.close_vote(workshop, vote)
+    return made
+
+
+def _destiny(room: _Room, propositions: list) -> None:
+    workshop = room.workshop
+    set_phase(workshop, "destiny")
+    today = workshop.created_at.date()
+    for index, item in enumerate(content.ACTIONS):
+        proposer = room.person(item["owner"])
+        action, _ = destiny.propose_action(
+            workshop,
+            proposer,
+            {"client_id": _cid(), "title": item["title"], "theme_id": None,
+             "proposition_id": propositions[item["proposition"]].id, "owner": item["owner"],
+             "first_step": item["first_step"], "due_date": today + timedelta(days=item["due_in_days"]),
+             "help_needed": item["help_needed"], "success_measure": item["success_measure"]},
+        )  # fmt: skip
+        destiny.update_action(workshop, action, {
+            "start_date": today + timedelta(days=item["start_in_days"]),
+            "review_date": today + timedelta(days=item["review_in_days"]),
+            "baseline": item["baseline"], "target": item["target"], "status": item["status"],
+            "strength": item["strength"], "purpose": item["purpose"],
+        })  # fmt: skip
+        for helper in room.everyone[index * 3 : index * 3 + 2 + index % 3]:
+            destiny.volunteer(workshop, action, helper, True)
+    for item in content.COMMITMENTS:
+        destiny.submit_commitment(
+            workshop,
+            room.person(item["teller"]),
+            {
+                "client_id": _cid(),
+                "kind": item["kind"],
+                "text": item["text"],
+                "consent": item["consent"],
+            },
+        )
+
+
+def _plan(workshop: Workshop) -> None:
+    plan = plan_for(workshop)
+    plan.summary = content.PLAN_TEXT["summary"]
+    plan.keep = content.PLAN_TEXT["keep"]
+    plan.measures_note = content.PLAN_TEXT["measures_note"]
+
+
 def ensure_demo_workshop() -> Workshop:
     facilitator = find_facilitator(DEMO_EMAIL)
     existing = db.session.scalar(
@@ -47,16 +190,14 @@ def ensure_demo_workshop() -> Workshop:
     if existing is not None:
         return existing
     workshop = create_workshop(facilitator, "customer-service", name=DEMO_WORKSHOP_NAME)
-    workshop.phase = "discover"
-    tellers = list(zip(DEMO_PARTICIPANTS, DEMO_STORIES, strict=True))
-    tellers += [(fields["teller"], fields) for fields in EXTRA_DEMO_STORIES]
-    for name, fields in tellers:
-        participant = Participant(workshop=workshop, display_name=name)
-        participant.assign_token(Participant.new_token())
-        story = Story(workshop=workshop, participant=participant, client_id=str(uuid.uuid4()))
-        for key in ("headline", "body", "made_possible", "wish", "whose", "consent"):
-            setattr(story, key, fields[key])
-        story.set_strengths(fields["strengths"], workshop.strengths_vocabulary)
-        db.session.add_all([participant, story])
+    room = _Room(workshop)
+    set_phase(workshop, "discover")
+    _discovery(room)
+    _dream(room)
+    propositions = _design(room)
+    _destiny(room, propositions)
+    _plan(workshop)
+    set_phase(workshop, "define")
+    workshop.themes_shown = False
     db.session.flush()
     return workshop
