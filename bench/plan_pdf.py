@@ -35,8 +35,8 @@ from ai_workshop.workshops.services import set_phase  # noqa: E402
 from tests.factories import Factories, story_fields  # noqa: E402
 
 SIZES = {
-    "about 20 pages": (90, 30, 40),
-    "about 100 pages": (560, 190, 240),
+    "about 20 pages": (140, 42, 60),
+    "about 100 pages": (900, 290, 380),
 }  # stories, actions, dreams
 
 
