@@ -68,6 +68,8 @@ def app(backend, tmp_path, request):
         else:
             db.create_all()
         yield app
+        if "aiw_pdf" in app.extensions:
+            app.extensions["aiw_pdf"].close()
         db.session.remove()
         db.engine.dispose()
 

@@ -21,11 +21,18 @@ from ..workshops.access import workshop_to_run
 from .content import build_plan, plan_for
 from .exports import csv_zip, workshop_json
 from .forms import PlanForm, ShareForm
-from .pdf import PdfError, render_pdf
+from .pdf import PdfError, Renderer
 
 bp = Blueprint("plan", __name__, url_prefix="/plan")
 leader_bp = Blueprint("leader", __name__, url_prefix="/l")
 PAPERS = ("a4", "letter")
+
+
+def renderer() -> Renderer:
+    """This worker's warm PDF renderer, started on first use."""
+    if "aiw_pdf" not in current_app.extensions:
+        current_app.extensions["aiw_pdf"] = Renderer(current_app.static_folder)
+    return current_app.extensions["aiw_pdf"]
 
 
 def _pdf_response(workshop, paper: str) -> Response:
@@ -33,7 +40,7 @@ def _pdf_response(workshop, paper: str) -> Response:
         abort(400, _("Choose A4 or Letter."))
     html = render_template("plan/document.html", p=build_plan(workshop), paper=paper)
     try:
-        pdf = render_pdf(html, current_app.static_folder, current_app.config["PDF_TIMEOUT_SECONDS"])
+        pdf = renderer().render(html, current_app.config["PDF_TIMEOUT_SECONDS"])
     except PdfError:
         current_app.logger.exception("plan PDF failed")
         abort(503, _("The PDF could not be made just now. Try again in a moment."))

@@ -39,3 +39,32 @@ def test_hostile_markup_in_the_html_cannot_reach_files(tmp_path):
 def test_rendering_has_a_time_limit():
     with pytest.raises(PdfError):
         render_pdf("<p>" + "slow " * 10 + "</p>", STATIC, timeout_seconds=0.01)
+
+
+def test_a_warm_renderer_recovers_after_a_timeout_and_is_reused():
+    from ai_workshop.plan.pdf import Renderer
+
+    renderer = Renderer(STATIC)
+    try:
+        with pytest.raises(PdfError):
+            renderer.render("<p>" + "word " * 20000 + "</p>", timeout_seconds=0.05)
+        first = renderer.render("<p>One</p>", timeout_seconds=60)
+        process = renderer._process
+        second = renderer.render("<p>Two</p>", timeout_seconds=60)
+        assert first.startswith(b"%PDF") and second.startswith(b"%PDF")
+        assert renderer._process is process  # the same warm child served both
+    finally:
+        renderer.close()
+
+
+def test_a_blocked_stylesheet_is_skipped_not_fatal():
+    from ai_workshop.plan.pdf import Renderer
+
+    renderer = Renderer("/nonexistent-static-folder")
+    try:
+        pdf = renderer.render(
+            '<link rel="stylesheet" href="/static/css/plan.css"><p>Still renders</p>', 60
+        )
+        assert pdf.startswith(b"%PDF")  # a blocked stylesheet is skipped, not fatal
+    finally:
+        renderer.close()
