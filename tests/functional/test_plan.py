@@ -224,3 +224,18 @@ def test_cli_exports_and_imports(runner, full, tmp_path):
     result = runner.invoke(args=["workshop", "import", str(tmp_path / "plan.json")])
     assert result.exit_code == 0, result.output
     assert result.output.strip() != full.code  # the code was taken, so a new one
+
+
+def test_hostile_text_stays_inert_on_the_page_and_in_the_pdf(client, make, full):
+    teller = make.participant(full, "Eve")
+    set_phase(full, "discover")
+    db.session.commit()
+    make.story(full, teller, headline="<b>bold</b> {{ 7*7 }} <img src=x>", consent="named")
+    page = client.get(f"/plan/{full.code}").data.decode()
+    assert "&lt;b&gt;bold&lt;/b&gt; {{ 7*7 }} &lt;img src=x&gt;" in page
+    assert "<b>bold</b>" not in page
+    text = "".join(
+        p.extract_text()
+        for p in PdfReader(io.BytesIO(client.get(f"/plan/{full.code}/plan-a4.pdf").data)).pages
+    )
+    assert "<b>bold</b> {{ 7*7 }}" in text
