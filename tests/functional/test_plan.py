@@ -118,6 +118,7 @@ def test_plan_page_has_every_section_and_respects_consent(client, full):
     assert "Private headline" not in page and "Secret wish" not in page
     assert "Start a callback rota" in page and "70% → 95%" in page.replace("&gt;", ">")
     assert "2 votes" in page  # the proposition vote
+    assert "Dot votes: which themes" not in page  # no vote on themes in this session
     assert "30-day check-in" in page
 
 
