@@ -1,11 +1,12 @@
 """The facilitator's theme board: suggest, then shape the positive core by hand."""
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
 from ..domain_errors import DomainError, ValidationFailed
 from ..extensions import db
+from ..responses import from_script
 from ..workshops.access import workshop_to_run
 from . import services
 from .forms import MergeForm, MoveForm, NameForm, SecondaryForm, SplitForm, SuggestForm, ToggleForm
@@ -20,12 +21,8 @@ def require_login():
     """The board is the facilitator's."""
 
 
-def _from_script() -> bool:
-    return request.headers.get("X-Requested-With") == "fetch"
-
-
 def _done(workshop, message: str | None = None):
-    if _from_script():
+    if from_script():
         return jsonify({"message": message}) if message else ("", 204)
     if message:
         flash(message, "success")
@@ -34,7 +31,7 @@ def _done(workshop, message: str | None = None):
 
 def _failed(workshop, message: str, status: int):
     db.session.rollback()
-    if _from_script():
+    if from_script():
         return jsonify({"error": {"code": "invalid", "message": message}}), status
     flash(message, "error")
     return redirect(url_for("board.show", code=workshop.code))

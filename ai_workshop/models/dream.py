@@ -29,7 +29,3 @@ class Proposition(Contribution, db.Model):
     edited_by_facilitator: Mapped[bool] = mapped_column(default=False)
 
     theme: Mapped["Theme | None"] = relationship()  # noqa: F821
-
-    @property
-    def visible(self) -> bool:
-        return not self.hidden and self.merged_into_id is None

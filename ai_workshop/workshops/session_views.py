@@ -11,6 +11,7 @@ from ..contributions.forms import ActionEditForm, OpenVoteForm
 from ..domain_errors import DomainError
 from ..extensions import db
 from ..models import Action, Dream, Proposition, Vote
+from ..responses import from_script
 from ..text import clean_text
 from .access import workshop_to_run
 from .trace import action_chain
@@ -37,12 +38,12 @@ def _answer(workshop, error: DomainError | None = None):
     """204 for the console's script, a redirect with a message for a plain form."""
     if error is not None:
         db.session.rollback()
-        if request.headers.get("X-Requested-With") == "fetch":
+        if from_script():
             return {"error": {"code": error.code, "message": error.message}}, error.status
         flash(error.message, "error")
     else:
         db.session.commit()
-        if request.headers.get("X-Requested-With") == "fetch":
+        if from_script():
             return "", 204
     return redirect(url_for("workshops.console", code=workshop.code))
 

@@ -8,6 +8,7 @@ from ..extensions import db
 from ..models import Story
 from ..netinfo import phones_can_reach_server, public_base_url
 from ..phases import PHASES
+from ..responses import from_script
 from ..stories.queries import console_stories
 from ..stories.services import correct_text, set_hidden, set_parked
 from ..workshop_templates import TEMPLATES
@@ -110,7 +111,7 @@ def console_panel(code: str):
 
 def _back_to_console(workshop):
     """Background posts from the console's script need no page; plain forms get one."""
-    if request.headers.get("X-Requested-With") == "fetch":
+    if from_script():
         return "", 204
     return redirect(url_for("workshops.console", code=workshop.code))
 

@@ -118,10 +118,13 @@ def test_a_whole_session_from_welcome_to_closed(browser, live_server, seeded, ar
     page.get_by_role("button", name="Add the action").click()
     expect(page.locator("#actions")).to_contain_text("Start a weekly callback huddle")
     helper = phones[1]
+    # Let the phone finish its own move to Destiny before reloading it for the new action.
+    expect(helper.locator("#actions")).to_be_visible(timeout=15000)
     helper.reload()
     helper.get_by_role("button", name="I'm in").click()
     expect(helper.get_by_role("button", name="Leave the team")).to_be_visible()
     third = phones[2]
+    expect(third.locator("#actions")).to_be_visible(timeout=15000)
     third.reload()
     third.locator('input[name="kind"][value="offer"]').check()
     third.fill("#text", "I can coach new starters on callbacks")
