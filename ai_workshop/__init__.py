@@ -5,7 +5,7 @@ from pathlib import Path
 from flask import Flask, has_request_context, request
 
 from .config import load_config, persistent_secret_key
-from .database import configure_sqlite, engine_options
+from .database import configure_sqlite, engine_options, read_body_first
 from .extensions import babel, csrf, db, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,6 +44,7 @@ def register_extensions(app: Flask) -> None:
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             configure_sqlite(db.engine)
+    app.before_request(read_body_first)
     migrate.init_app(app, db, render_as_batch=True)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=_select_locale)

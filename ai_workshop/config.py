@@ -40,7 +40,12 @@ def load_config(instance_path: str) -> dict:
         "HOST": os.environ.get("HOST") or "127.0.0.1",
         "MAX_CONTENT_LENGTH": 256 * 1024,
         "LIVE_POLL_SECONDS": float(os.environ.get("LIVE_POLL_SECONDS") or 1.0),
+        # After an event, wait this long before the next: a burst of writes becomes one redraw.
+        "LIVE_MIN_EVENT_SECONDS": 0.25,
         "LIVE_HEARTBEAT_SECONDS": 15.0,
+        # "auto": PostgreSQL LISTEN/NOTIFY across workers when on PostgreSQL; "local" otherwise.
+        "LIVE_CHANNEL": os.environ.get("LIVE_CHANNEL") or "auto",
+        "STAGE_CACHE_SECONDS": 1.0,
         "LIVE_STREAM_MAX_SECONDS": 30 * 60,
         "PHONE_POLL_SECONDS": 3.0,
         "SESSION_COOKIE_HTTPONLY": True,
@@ -54,5 +59,9 @@ def load_config(instance_path: str) -> dict:
         "RATELIMIT_ENABLED": True,
         # (requests, seconds): generous for people, tight enough to stop a runaway script.
         "RATELIMIT_PARTICIPANT_WRITES": (30, 60),
-        "RATELIMIT_JOINS_PER_ADDRESS": (600, 60),
+        # A venue's Wi-Fi puts a whole summit behind one address.
+        "RATELIMIT_JOINS_PER_ADDRESS": (
+            int(os.environ.get("JOINS_PER_ADDRESS_PER_MINUTE") or 3000),
+            60,
+        ),
     }

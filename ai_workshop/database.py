@@ -25,6 +25,17 @@ def wants_write_lock() -> bool:
     return True
 
 
+def read_body_first() -> None:
+    """Read a request's body before any query can take SQLite's write lock.
+
+    Under gevent a slow upload would otherwise pause a greenlet while it holds the lock,
+    and the next writer would wait for it inside SQLite, where the event loop cannot run.
+    Werkzeug parses forms and JSON from this cached copy. Too large a body is a 413 here.
+    """
+    if request.method not in READ_ONLY_METHODS:
+        request.get_data(cache=True)
+
+
 def configure_sqlite(engine: Engine) -> None:
     """Take over pysqlite's transaction handling so BEGIN IMMEDIATE is ours to emit."""
 

@@ -25,6 +25,8 @@ def config_for_tests(database_uri: str) -> dict:
         "LIVE_POLL_SECONDS": 0.05,
         "LIVE_HEARTBEAT_SECONDS": 0.2,
         "LIVE_STREAM_MAX_SECONDS": 2,
+        "LIVE_MIN_EVENT_SECONDS": 0.0,
+        "LIVE_CHANNEL": "local",
     }
 
 

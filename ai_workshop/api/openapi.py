@@ -216,7 +216,9 @@ def _paths() -> dict:
         },
         "/workshops/{code}/state": {
             "get": {
-                "summary": "Phase, version and timer; poll with If-None-Match",
+                "summary": "Phase, screen and timer; poll with If-None-Match",
+                "description": "The ETag changes with the stage (phase, screen, timer), "
+                "not with every story or vote.",
                 "parameters": [
                     CODE,
                     {"name": "If-None-Match", "in": "header", "schema": {"type": "string"}},

@@ -1,5 +1,8 @@
 """Plain-dict views of models for JSON responses."""
 
+import hashlib
+import json
+
 from ..clock import to_iso, utcnow
 from ..models import Story, Workshop
 from ..phases import PHASES
@@ -34,6 +37,24 @@ def workshop_state(workshop: Workshop) -> dict:
         "timer": workshop.timer_snapshot(now),
         "server_time": to_iso(now),
     }
+
+
+def stage_etag(state: dict) -> str:
+    """Names what phones draw from: it ignores the clock and the version, which moves with
+    every story, and changes with the phase, screen, labels or timer."""
+    timer = state["timer"]
+    stage = [
+        state["screen"],
+        state["phase"],
+        state["phase_label"],
+        state["accepts_stories"],
+        timer["state"],
+        timer["ends_at"],
+        timer["duration_seconds"],
+        timer["remaining_seconds"] if timer["state"] == "paused" else None,
+    ]
+    digest = hashlib.sha256(json.dumps(stage).encode()).hexdigest()[:20]
+    return f"s{digest}"
 
 
 def story_own(story: Story) -> dict:

@@ -3,11 +3,11 @@
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
-from ..models import Story, Theme, Workshop
+from ..models import Story, StoryStrength, Theme, Workshop
 from .services import themes_of
 from .snapshots import last_snapshot
 
@@ -61,6 +61,79 @@ def theme_cards(workshop: Workshop) -> list[ThemeCard]:
             )
         )
     return cards
+
+
+@dataclass
+class ThemeSummary:
+    """What the projector, phones and console show of a theme, without loading its stories."""
+
+    theme: Theme
+    count: int
+    strengths: list[str]
+    quote: Story | None
+
+
+def theme_summaries(workshop: Workshop) -> list[ThemeSummary]:
+    """Counts, top strengths and a quote per theme in a few aggregate queries.
+
+    A summit's themes hold thousands of stories and these screens redraw several times a
+    second, so they must not load every story as theme_cards() (for the board) does.
+    """
+    themes = themes_of(workshop)
+    members = (Story.workshop_id == workshop.id, Story.theme_id.is_not(None), ~Story.parked)
+    counts = dict(
+        db.session.execute(
+            select(Story.theme_id, func.count(Story.id)).where(*members).group_by(Story.theme_id)
+        ).all()
+    )
+    named: dict[int, Counter] = {}
+    for theme_id, name, uses in db.session.execute(
+        select(Story.theme_id, StoryStrength.name, func.count(StoryStrength.id))
+        .join(StoryStrength, StoryStrength.story_id == Story.id)
+        .where(*members)
+        .group_by(Story.theme_id, StoryStrength.name)
+    ):
+        named.setdefault(theme_id, Counter())[name] = uses
+    quotes = _quotes(themes, members)
+    return [
+        ThemeSummary(
+            theme,
+            counts.get(theme.id, 0),
+            theme.strengths
+            or [name for name, _count in sorted(named.get(theme.id, Counter()).items(),
+                                                key=lambda item: (-item[1], item[0]))[:3]],
+            quotes.get(theme.id),
+        )
+        for theme in themes
+    ]  # fmt: skip
+
+
+def _quotes(themes: list[Theme], members: tuple) -> dict[int, Story]:
+    """The representative story if it may be shown, else the theme's first that may."""
+    showable = (*members, Story.consent != "private", ~Story.hidden)
+    first = select(Story.theme_id, func.min(Story.id)).where(*showable).group_by(Story.theme_id)
+    candidates = {theme_id: story_id for theme_id, story_id in db.session.execute(first)}
+    wanted = set(candidates.values()) | {
+        theme.representative_story_id for theme in themes if theme.representative_story_id
+    }
+    stories = {
+        story.id: story
+        for story in db.session.scalars(
+            select(Story).where(Story.id.in_(wanted)).options(selectinload(Story.participant))
+        )
+    }
+    quotes = {}
+    for theme in themes:
+        representative = stories.get(theme.representative_story_id)
+        if (
+            representative is not None
+            and representative.theme_id == theme.id
+            and (representative.on_projector)
+        ):
+            quotes[theme.id] = representative
+        elif theme.id in candidates:
+            quotes[theme.id] = stories[candidates[theme.id]]
+    return quotes
 
 
 def board(workshop: Workshop) -> dict:

@@ -237,4 +237,4 @@ def undo(workshop: Workshop) -> str | None:
 
 def show_on_projector(workshop: Workshop, shown: bool) -> None:
     workshop.themes_shown = shown
-    _changed(workshop)
+    mark_changed(workshop, stage=True)

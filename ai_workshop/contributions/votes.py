@@ -96,18 +96,18 @@ def open_vote(
     )
     db.session.add(vote)
     db.session.flush()
-    mark_changed(workshop)
+    mark_changed(workshop, stage=True)
     return vote
 
 
 def close_vote(workshop: Workshop, vote: Vote) -> None:
     vote.is_open, vote.closed_at = False, utcnow()
-    mark_changed(workshop)
+    mark_changed(workshop, stage=True)
 
 
 def reveal(workshop: Workshop, vote: Vote, shown: bool = True) -> None:
     vote.revealed = shown
-    mark_changed(workshop)
+    mark_changed(workshop, stage=True)
 
 
 def my_dots(vote: Vote, participant) -> dict[int, int]:

@@ -30,6 +30,7 @@ def _event(name: str, payload: dict) -> str:
 
 def _changes(workshop_id: int, config: dict):
     poll, heartbeat = config["LIVE_POLL_SECONDS"], config["LIVE_HEARTBEAT_SECONDS"]
+    settle = config["LIVE_MIN_EVENT_SECONDS"]
     deadline = time.monotonic() + config["LIVE_STREAM_MAX_SECONDS"]
     yield "retry: 2000\n\n"
     last_version, last_sent = None, time.monotonic()
@@ -39,6 +40,9 @@ def _changes(workshop_id: int, config: dict):
         if version != last_version:
             last_version, last_sent = version, time.monotonic()
             yield _event("version", {"version": version, "phase": phase})
+            # Under a room's load changes arrive every few milliseconds: one event per
+            # short interval lets the screen redraw a burst at once instead of chasing it.
+            time.sleep(settle)
         elif time.monotonic() - last_sent >= heartbeat:
             last_sent = time.monotonic()
             yield _event("ping", {})

@@ -2,7 +2,7 @@
 
 from flask_babel import gettext as _
 
-from ..board.queries import theme_cards
+from ..board.queries import theme_summaries
 from ..contributions import design, destiny, dreams, votes
 from ..contributions.forms import (
     ActionProposalForm,
@@ -40,7 +40,7 @@ def _theme_choices(themes) -> list[tuple]:
 
 
 def dream_context(workshop, participant, form=None) -> dict:
-    cards = theme_cards(workshop)
+    cards = theme_summaries(workshop)
     form = form or DreamForm()
     form.theme_id.choices = _theme_choices([card.theme for card in cards])
     mine = db.session.scalars(
@@ -79,7 +79,7 @@ def destiny_context(workshop, participant, action_form=None, commitment_form=Non
         (p.id, p.text[:80]) for p in propositions
     ]
     action_form.theme_id.choices = _theme_choices(
-        chosen or [card.theme for card in theme_cards(workshop)]
+        chosen or [card.theme for card in theme_summaries(workshop)]
     )
     actions = destiny.actions_of(workshop, include_hidden=False)
     mine = {a.id for a in actions if any(v.participant_id == participant.id for v in a.volunteers)}

@@ -5,7 +5,7 @@ from functools import wraps
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from ..board.queries import theme_cards
+from ..board.queries import theme_summaries
 from ..domain_errors import DomainError
 from ..extensions import db
 from ..joincode import normalise_code
@@ -92,7 +92,7 @@ def _render_home(workshop, participant, form=None, status=200, **overrides):
         "token": token_for(workshop),
         "form": form or StoryForm(vocabulary=workshop.strengths_vocabulary),
         "stories": own_stories(participant),
-        "cards": theme_cards(workshop) if workshop.themes_shown else [],
+        "cards": theme_summaries(workshop) if workshop.themes_shown else [],
         "confirm": ConfirmForm(),
         "screen": screen_key(workshop),
         **phase_context(workshop, participant),

@@ -1,6 +1,6 @@
 """What the projector shows in Dream, Design, Destiny and Closed."""
 
-from ..board.queries import theme_cards
+from ..board.queries import theme_summaries
 from ..contributions import design, destiny, dreams, votes
 from ..workshops.summary import session_numbers
 
@@ -22,7 +22,7 @@ def vote_context(workshop) -> dict:
 
 def dream_screen(workshop) -> dict:
     return {
-        "cards": theme_cards(workshop),
+        "cards": theme_summaries(workshop),
         "dream_wall": dreams.dreams_of(workshop, include_hidden=False)[:WALL_SIZE],
         **vote_context(workshop),
     }

@@ -3,7 +3,7 @@
 from flask import Blueprint, render_template
 from flask_login import login_required
 
-from ..board.queries import theme_cards
+from ..board.queries import theme_summaries
 from ..clock import utcnow
 from ..netinfo import public_base_url
 from ..stories.queries import strengths_cloud, ticker_stories
@@ -28,7 +28,7 @@ def _panel_context(workshop) -> dict:
         "timer": workshop.timer_snapshot(utcnow()),
     }
     if workshop.phase == "discover" and workshop.themes_shown:
-        context.update(cards=theme_cards(workshop), story_total=story_count(workshop))
+        context.update(cards=theme_summaries(workshop), story_total=story_count(workshop))
     elif workshop.phase == "discover":
         context.update(
             story_total=story_count(workshop),

@@ -1,8 +1,6 @@
 """Read-only views of a workshop's stories for the console, projector and phones."""
 
-from collections import Counter
-
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
@@ -10,16 +8,44 @@ from ..models import Story, StoryStrength, Workshop
 
 CLOUD_SIZE = 24
 TICKER_SIZE = 6
+CONSOLE_FEED_SIZE = 60
+MODERATED_FEED_SIZE = 200
 
 
-def console_stories(workshop: Workshop) -> list[Story]:
+def console_stories(workshop: Workshop, latest: int = CONSOLE_FEED_SIZE) -> list[Story]:
+    """The newest stories, plus every hidden or parked one so the console's filters find them.
+
+    A summit sends thousands of stories; the live feed stays a few dozen so each redraw is
+    cheap, and the facilitator moderates what is arriving now.
+    """
+    newest = (
+        select(Story.id)
+        .where(Story.workshop_id == workshop.id)
+        .order_by(Story.created_at.desc(), Story.id.desc())
+        .limit(latest)
+    )
+    moderated = (
+        select(Story.id)
+        .where(
+            Story.workshop_id == workshop.id, (Story.hidden.is_(True)) | (Story.parked.is_(True))
+        )
+        .order_by(Story.id.desc())
+        .limit(MODERATED_FEED_SIZE)
+    )
+    ids = set(db.session.scalars(newest)) | set(db.session.scalars(moderated))
     return list(
         db.session.scalars(
             select(Story)
-            .where(Story.workshop_id == workshop.id)
+            .where(Story.id.in_(ids))
             .options(selectinload(Story.participant))
             .order_by(Story.created_at.desc(), Story.id.desc())
         )
+    )
+
+
+def parked_count(workshop: Workshop) -> int:
+    return db.session.scalar(
+        select(func.count(Story.id)).where(Story.workshop_id == workshop.id, Story.parked.is_(True))
     )
 
 
@@ -50,12 +76,15 @@ def _size_step(count: int, top: int) -> int:
 
 def strengths_cloud(workshop: Workshop, limit: int = CLOUD_SIZE) -> list[dict]:
     """Most-named strengths with a 1-5 size step; private stories count, parked ones don't."""
-    names = db.session.scalars(
-        select(StoryStrength.name)
+    uses = func.count(StoryStrength.id)
+    counts = db.session.execute(
+        select(StoryStrength.name, uses)
         .join(Story)
         .where(Story.workshop_id == workshop.id, Story.parked.is_(False))
-    )
-    counts = Counter(names).most_common(limit)
+        .group_by(StoryStrength.name)
+        .order_by(uses.desc(), StoryStrength.name)
+        .limit(limit)
+    ).all()
     if not counts:
         return []
     top = counts[0][1]

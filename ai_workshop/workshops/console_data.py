@@ -1,6 +1,6 @@
 """What the console shows for the current phase, beside the stories of Discovery."""
 
-from ..board.queries import theme_cards
+from ..board.queries import theme_summaries
 from ..contributions import design, destiny, dreams, votes
 from ..contributions.forms import OpenVoteForm
 from ..contributions.tense import tense_hint
@@ -17,7 +17,7 @@ def _vote_panel(workshop, default_target: str) -> dict:
 
 
 def dream_panel(workshop) -> dict:
-    cards = theme_cards(workshop)
+    cards = theme_summaries(workshop)
     chosen = {theme.id for theme in dreams.chosen_themes(workshop)}
     return {
         "dreams": dreams.dreams_of(workshop),

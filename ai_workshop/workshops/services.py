@@ -56,7 +56,7 @@ def update_settings(workshop: Workshop, fields: dict, announce: bool = True) -> 
         if fields.get(name) is not None:
             setattr(workshop, name, fields[name])
     if announce:
-        mark_changed(workshop)
+        mark_changed(workshop, stage=True)
 
 
 def find_workshop(raw_code: str) -> Workshop:
@@ -71,7 +71,7 @@ def find_workshop(raw_code: str) -> Workshop:
 
 def set_phase(workshop: Workshop, phase: str) -> None:
     workshop.set_phase(phase)
-    mark_changed(workshop)
+    mark_changed(workshop, stage=True)
 
 
 def control_timer(workshop: Workshop, action: str, seconds: int = 0) -> None:
@@ -88,7 +88,7 @@ def control_timer(workshop: Workshop, action: str, seconds: int = 0) -> None:
         workshop.reset_timer()
     else:
         raise ValueError(action)
-    mark_changed(workshop)
+    mark_changed(workshop, stage=True)
 
 
 def participant_count(workshop: Workshop) -> int:

@@ -9,7 +9,7 @@ from ..models import Story
 from ..netinfo import phones_can_reach_server, public_base_url
 from ..phases import PHASES
 from ..responses import from_script
-from ..stories.queries import console_stories
+from ..stories.queries import console_stories, parked_count
 from ..stories.services import correct_text, set_hidden, set_parked
 from ..workshop_templates import TEMPLATES
 from .access import workshop_to_run
@@ -84,6 +84,7 @@ def _console_context(workshop) -> dict:
         "stories": console_stories(workshop),
         "joined": participant_count(workshop),
         "story_total": story_count(workshop),
+        "parked_total": parked_count(workshop),
         "moderate_form": ModerateForm(),
         **phase_panel(workshop),
     }

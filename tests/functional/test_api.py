@@ -7,6 +7,7 @@ import pytest
 
 from ai_workshop.extensions import db
 from ai_workshop.models import Story
+from ai_workshop.workshops.services import control_timer, set_phase
 
 
 def api_join(client, code, name="Sam"):
@@ -56,24 +57,54 @@ def test_join_errors(client, workshop):
     assert_error(client.post("/api/v1/join", json=["a"]), 400, "bad_request")
 
 
+def state(client, workshop, etag=None):
+    headers = {"If-None-Match": etag} if etag else {}
+    return client.get(f"/api/v1/workshops/{workshop.code}/state", headers=headers)
+
+
 def test_state_has_an_etag_and_answers_304_when_unchanged(client, workshop):
-    first = client.get(f"/api/v1/workshops/{workshop.code}/state")
+    first = state(client, workshop)
     assert first.status_code == 200
     assert first.json["phase"] == "discover"
     assert first.json["version"] == workshop.version
     etag = first.headers["ETag"]
-    again = client.get(f"/api/v1/workshops/{workshop.code}/state", headers={"If-None-Match": etag})
+    again = state(client, workshop, etag)
     assert again.status_code == 304
     assert again.data == b""
-    workshop.set_phase("dream")
-    workshop.bump_version()
+    set_phase(workshop, "dream")
     db.session.commit()
-    changed = client.get(
-        f"/api/v1/workshops/{workshop.code}/state", headers={"If-None-Match": etag}
-    )
+    changed = state(client, workshop, etag)
     assert changed.status_code == 200
     assert changed.json["phase"] == "dream"
     assert changed.headers["ETag"] != etag
+
+
+def test_stories_do_not_change_the_stage_phones_poll(client, workshop):
+    etag = state(client, workshop).headers["ETag"]
+    token = api_join(client, workshop.code)["participant_token"]
+    for _ in range(3):
+        created = client.post(
+            f"/api/v1/workshops/{workshop.code}/stories",
+            json=story_payload(),
+            headers=bearer(token),
+        )
+        assert created.status_code == 201
+    assert state(client, workshop, etag).status_code == 304
+    control_timer(workshop, "start", 300)
+    db.session.commit()
+    restarted = state(client, workshop, etag)
+    assert restarted.status_code == 200
+    assert restarted.json["timer"]["state"] == "running"
+
+
+def test_a_stage_change_from_another_process_shows_within_the_cache_lifetime(app, client, workshop):
+    etag = state(client, workshop).headers["ETag"]
+    # Written behind the app's back, as the CLI in another process would: no announcement.
+    workshop.set_phase("dream")
+    db.session.commit()
+    assert state(client, workshop, etag).status_code == 304
+    app.extensions["aiw_stage"].forget_all()  # what the cache lifetime does within a second
+    assert state(client, workshop, etag).json["phase"] == "dream"
 
 
 def test_state_of_unknown_workshop_is_404_json(client):

@@ -1,0 +1,81 @@
+"""The live-update channel: what changed, and waking whoever watches it.
+
+Writers call mark_changed(); once the transaction commits, the streams of this process that
+watch that workshop wake at once, and phones' cached stage is dropped when the stage changed.
+With several worker processes on PostgreSQL the same announcement reaches the other workers
+through LISTEN/NOTIFY (see postgres.py). Streams also re-read the version every
+LIVE_POLL_SECONDS, so a change from a process outside the channel (the CLI) still arrives.
+"""
+
+from dataclasses import dataclass
+
+from flask import current_app
+from sqlalchemy import event
+
+from ..extensions import db
+from .broker import LocalBroker
+from .stage import StageCache
+
+_TOUCHED_KEY = "aiw_touched_workshops"
+
+
+@dataclass(frozen=True)
+class Change:
+    workshop_id: int
+    code: str
+    stage: bool
+
+
+def mark_changed(workshop, stage: bool = False) -> None:
+    """Bump the workshop's version and announce it after commit.
+
+    stage=True when phones must redraw too: a phase, timer, vote or settings change.
+    """
+    workshop.bump_version()
+    touched = db.session.info.setdefault(_TOUCHED_KEY, {})
+    earlier = touched.get(workshop.id)
+    touched[workshop.id] = Change(
+        workshop.id, workshop.code, stage or bool(earlier and earlier.stage)
+    )
+
+
+def broker() -> LocalBroker:
+    return current_app.extensions["aiw_live"]
+
+
+def stage_cache() -> StageCache:
+    return current_app.extensions["aiw_stage"]
+
+
+def announce(app, change: Change) -> None:
+    """Tell this process's streams and stage cache; also called by the channel listener."""
+    app.extensions["aiw_live"].publish(change.workshop_id)
+    if change.stage:
+        app.extensions["aiw_stage"].forget(change.code)
+
+
+def pending_changes(session) -> list[Change]:
+    return list(session.info.get(_TOUCHED_KEY, {}).values())
+
+
+def _after_commit(session) -> None:
+    touched = session.info.pop(_TOUCHED_KEY, None)
+    if touched:
+        app = current_app._get_current_object()
+        for change in touched.values():
+            announce(app, change)
+
+
+def _after_rollback(session) -> None:
+    session.info.pop(_TOUCHED_KEY, None)
+
+
+def init_live(app) -> None:
+    from .postgres import init_postgres_channel
+
+    app.extensions["aiw_live"] = LocalBroker()
+    app.extensions["aiw_stage"] = StageCache(app.config["STAGE_CACHE_SECONDS"])
+    if not event.contains(db.session, "after_commit", _after_commit):
+        event.listen(db.session, "after_commit", _after_commit)
+        event.listen(db.session, "after_rollback", _after_rollback)
+    init_postgres_channel(app)

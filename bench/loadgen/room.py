@@ -1,0 +1,168 @@
+"""Simulated phones: join, follow the room by polling, and send stories, dreams and dots.
+
+Each phone behaves as the real one does: it polls the state with If-None-Match, keeps at
+most one submission in flight, and retries a submission that got no answer, with the same
+client_id, until the server acknowledges it. What was acknowledged goes into the ledger.
+"""
+
+import asyncio
+import random
+import time
+import uuid
+
+import aiohttp
+
+STORY_TEXTS = [
+    "A customer called back three times about a lost parcel; I stayed on it until it arrived.",
+    "An elderly caller could not read the screen, so we went through it slowly together.",
+    "Two of us swapped shifts so a colleague could see her son's school play.",
+    "We turned an angry complaint into a thank-you letter by fixing the root cause.",
+]
+RETRYABLE = {429, 500, 502, 503, 504}
+
+
+class Phone:
+    __slots__ = ("index", "token", "participant_id", "busy", "etag", "phase", "dots")
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+        self.token = self.participant_id = self.etag = self.phase = None
+        self.busy = False
+        self.dots: dict[int, int] = {}
+
+
+class Room:
+    def __init__(self, session, base_url, room, recorder, poll_seconds: float) -> None:
+        self.session = session
+        self.api = f"{base_url}/api/v1"
+        self.room = room
+        self.recorder = recorder
+        self.poll_seconds = poll_seconds
+        self.phones: list[Phone] = []
+        self.phase = "discover"
+        self.phase_changed_at: float | None = None
+        self.phase_seen_after: list[float] = []
+        self.acknowledged = {"story": {}, "dream": {}, "dots": {}}
+        self.resent_found = 0  # retries answered "already stored": idempotency at work
+        self.rejected = 0  # definite refusals (e.g. a story after Discovery closed)
+        self.stopping = False
+
+    async def call(self, endpoint, method, url, phone=None, **kwargs):
+        headers = kwargs.pop("headers", {})
+        if phone is not None and phone.token:
+            headers["Authorization"] = f"Bearer {phone.token}"
+        started = time.perf_counter()
+        try:
+            async with self.session.request(method, url, headers=headers, **kwargs) as response:
+                body = await response.json() if response.status in (200, 201) else None
+                self.recorder.record(
+                    endpoint, response.status, (time.perf_counter() - started) * 1000
+                )
+                return response.status, body, response.headers
+        except (TimeoutError, aiohttp.ClientError) as error:
+            self.recorder.fail(endpoint, type(error).__name__)
+            return None, None, None
+
+    async def join(self, index: int) -> Phone:
+        phone = Phone(index)
+        payload = {"code": self.room["code"], "display_name": f"Phone {index}"}
+        delay = 0.5
+        while not self.stopping:
+            status, body, _ = await self.call("join", "POST", f"{self.api}/join", json=payload)
+            if status == 201:
+                phone.token, phone.participant_id = (
+                    body["participant_token"],
+                    body["participant_id"],
+                )
+                self.phones.append(phone)
+                return phone
+            await asyncio.sleep(delay + random.random() * delay)
+            delay = min(delay * 2, 5)
+        return phone
+
+    async def follow(self, phone: Phone) -> None:
+        """Poll the state every few seconds, as the phone page does."""
+        url = f"{self.api}/workshops/{self.room['code']}/state"
+        await asyncio.sleep(random.random() * self.poll_seconds)
+        failures = 0
+        while not self.stopping:
+            headers = {"If-None-Match": phone.etag} if phone.etag else {}
+            status, body, response_headers = await self.call("state", "GET", url, headers=headers)
+            if status == 200:
+                phone.etag = response_headers.get("ETag")
+                self._saw_phase(phone, body["phase"])
+            failures = 0 if status in (200, 304) else failures + 1
+            delay = min(self.poll_seconds * 2**failures, 15)
+            await asyncio.sleep(delay + random.random() * 0.5)
+
+    def _saw_phase(self, phone: Phone, phase: str) -> None:
+        if phone.phase is not None and phase != phone.phase and self.phase_changed_at:
+            self.phase_seen_after.append((time.perf_counter() - self.phase_changed_at) * 1000)
+        phone.phase = phase
+
+    async def write(self, phone: Phone) -> None:
+        try:
+            if self.phase == "discover":
+                await self._submit(phone, "story", "stories", self.story_payload())
+            elif random.random() < 0.5:
+                await self._submit(phone, "dream", "dreams", self._dream())
+            else:
+                await self._spend_dot(phone)
+        finally:
+            phone.busy = False
+
+    def story_payload(self) -> dict:
+        return {
+            "client_id": str(uuid.uuid4()),
+            "headline": f"Load story {random.randrange(10**6)}",
+            "story": random.choice(STORY_TEXTS),
+            "made_possible": "A team that trusts each other.",
+            "strengths": random.sample(self.room["strengths"], 2),
+            "wish": "More of this.",
+            "whose": "mine",
+            "consent": "anonymous",
+        }
+
+    def _dream(self) -> dict:
+        return {"client_id": str(uuid.uuid4()), "text": "Every caller is helped on the first call."}
+
+    async def _submit(self, phone, kind, path, payload) -> int | None:
+        url = f"{self.api}/workshops/{self.room['code']}/{path}"
+        attempts = 0
+        while True:
+            status, body, _ = await self.call(kind, "POST", url, phone=phone, json=payload)
+            attempts += 1
+            if status in (200, 201):
+                self.acknowledged[kind][payload["client_id"]] = body["id"]
+                if status == 200 and attempts > 1:
+                    self.resent_found += 1
+                return body["id"]
+            if status is not None and status not in RETRYABLE:
+                self.rejected += 1
+                return None
+            await asyncio.sleep(min(0.5 * 2**attempts, 4) * (0.5 + random.random()))
+
+    async def _spend_dot(self, phone: Phone) -> None:
+        """Add a dot while any are left, else take one back: always a valid move."""
+        options = self.room["option_ids"]
+        if sum(phone.dots.values()) < self.room["dots_per_person"]:
+            option = random.choice(options)
+            dots = phone.dots.get(option, 0) + 1
+        else:
+            option = random.choice([key for key, value in phone.dots.items() if value])
+            dots = phone.dots[option] - 1
+        url = (f"{self.api}/workshops/{self.room['code']}/votes/{self.room['vote_id']}"
+               f"/options/{option}")  # fmt: skip
+        attempts = 0
+        while True:
+            status, body, _ = await self.call("vote", "PUT", url, phone=phone, json={"dots": dots})
+            attempts += 1
+            if status == 200:
+                phone.dots = {item["id"]: item["my_dots"] for item in body["options"]}
+                for key, value in phone.dots.items():
+                    self.acknowledged["dots"][(phone.participant_id, key)] = value
+                return
+            if status is not None and status not in RETRYABLE:
+                self.rejected += 1
+                return
+            await asyncio.sleep(min(0.5 * 2**attempts, 4) * (0.5 + random.random()))
