@@ -3,8 +3,9 @@
 import os
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '5000')}"
-# One worker by default: SQLite wants a single writer process. Use WORKERS with PostgreSQL.
-workers = int(os.environ.get("WORKERS", "1"))
+# Two workers by default, one per core of a laptop: writers wait for SQLite's lock
+# cooperatively (database.take_write_lock), so they share it without freezing each other.
+workers = int(os.environ.get("WORKERS", "2"))
 worker_class = "gevent"
 worker_connections = int(os.environ.get("WORKER_CONNECTIONS", "4000"))
 timeout = 30

@@ -38,6 +38,7 @@ def register_extensions(app: Flask) -> None:
     from . import models  # noqa: F401  (tables must be known to Alembic and create_all)
     from .auth.loader import init_login
     from .live import init_live
+    from .live.shortcut import StatePollShortcut
     from .ratelimit import init_ratelimit
 
     db.init_app(app)
@@ -50,6 +51,7 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=_select_locale)
     init_login(app, login_manager)
     init_live(app)
+    app.wsgi_app = StatePollShortcut(app.wsgi_app, app.extensions["aiw_stage"])
     init_ratelimit(app)
 
 

@@ -39,7 +39,10 @@ def load_config(instance_path: str) -> dict:
         "PORT": int(os.environ.get("PORT") or 5000),
         "HOST": os.environ.get("HOST") or "127.0.0.1",
         "MAX_CONTENT_LENGTH": 256 * 1024,
-        "LIVE_POLL_SECONDS": float(os.environ.get("LIVE_POLL_SECONDS") or 1.0),
+        # Streams re-read the version this often: the signal between worker processes when
+        # there is no PostgreSQL channel (SQLite with two workers), and a safety net with one.
+        "LIVE_POLL_SECONDS": float(os.environ.get("LIVE_POLL_SECONDS") or 0.25),
+        "SQLITE_LOCK_WAIT_SECONDS": 10.0,
         # After an event, wait this long before the next: a burst of writes becomes one redraw.
         "LIVE_MIN_EVENT_SECONDS": 0.25,
         "LIVE_HEARTBEAT_SECONDS": 15.0,

@@ -1,10 +1,19 @@
 """Engine tuning: SQLite in WAL mode with eager write locks; pool sizes per backend."""
 
-from flask import has_request_context, request
+import random
+import sqlite3
+import time
+
+from flask import current_app, has_app_context, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Writers wait for the lock in take_write_lock(); SQLite's own wait is only a short
+# safety net for the rare reader that meets a lock (WAL recovery after a crash).
+SAFETY_BUSY_MS = 200
+DEFAULT_LOCK_WAIT_SECONDS = 10.0
 
 
 def engine_options(database_uri: str) -> dict:
@@ -45,7 +54,7 @@ def configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         for pragma in (
             "PRAGMA journal_mode=WAL",
-            "PRAGMA busy_timeout=10000",
+            f"PRAGMA busy_timeout={SAFETY_BUSY_MS}",
             "PRAGMA synchronous=FULL",
             "PRAGMA foreign_keys=ON",
         ):
@@ -54,4 +63,43 @@ def configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if wants_write_lock() else "BEGIN")
+        if wants_write_lock():
+            take_write_lock(connection.connection.driver_connection, lock_wait_seconds())
+        else:
+            connection.exec_driver_sql("BEGIN")
+
+
+def lock_wait_seconds() -> float:
+    if has_app_context():
+        return current_app.config.get("SQLITE_LOCK_WAIT_SECONDS", DEFAULT_LOCK_WAIT_SECONDS)
+    return DEFAULT_LOCK_WAIT_SECONDS
+
+
+def take_write_lock(dbapi_connection, wait_seconds: float) -> None:
+    """BEGIN IMMEDIATE, waiting for another process's writer between attempts, not inside.
+
+    SQLite's own busy wait sleeps in C, which under gevent freezes every request of this
+    process until the other process commits. Here each failed attempt returns at once and
+    the wait is a sleep the event loop can use. Past the deadline the caller gets an
+    OperationalError, which the app answers with 503 and Retry-After.
+    """
+    deadline = time.monotonic() + wait_seconds
+    pause = 0.0005
+    dbapi_connection.execute("PRAGMA busy_timeout=0")
+    try:
+        while True:
+            try:
+                dbapi_connection.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if not _is_busy(error) or time.monotonic() >= deadline:
+                    raise OperationalError("BEGIN IMMEDIATE", None, error) from error
+            time.sleep(pause * (0.5 + random.random()))
+            pause = min(pause * 1.5, 0.02)
+    finally:
+        dbapi_connection.execute(f"PRAGMA busy_timeout={SAFETY_BUSY_MS}")
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    message = str(error).lower()
+    return "locked" in message or "busy" in message

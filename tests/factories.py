@@ -5,6 +5,7 @@ import uuid
 
 from ai_workshop.auth.services import create_facilitator
 from ai_workshop.extensions import db
+from ai_workshop.models import Story
 from ai_workshop.participants.services import join
 from ai_workshop.stories.services import submit_story
 from ai_workshop.workshops.services import create_workshop
@@ -48,6 +49,6 @@ class Factories:
         return participant
 
     def story(self, workshop, participant, **overrides):
-        story, _created = submit_story(workshop, participant, story_fields(**overrides))
+        story_id, _created = submit_story(workshop, participant, story_fields(**overrides))
         db.session.commit()
-        return story
+        return db.session.get(Story, story_id)

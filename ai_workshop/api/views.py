@@ -118,14 +118,14 @@ def create_story(code: str):
     participant = participant_of(workshop)
     limit_writes(participant)
     fields = story_fields(workshop, json_object())
-    story, created = submit_story(workshop, participant, fields)
+    story_id, created = submit_story(workshop, participant, fields)
     db.session.commit()
-    body = {"id": story.id, "client_id": story.client_id, "created": created}
+    body = {"id": story_id, "client_id": fields["client_id"], "created": created}
     response = jsonify(body)
     response.status_code = 201 if created else 200
     if created:
         response.headers["Location"] = url_for(
-            "api.story_detail", code=workshop.code, story_id=story.id
+            "api.story_detail", code=workshop.code, story_id=story_id
         )
     return response
 

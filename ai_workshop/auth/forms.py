@@ -1,12 +1,13 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
+
+from ..forms_base import AppForm
 
 PASSWORD_MIN = 10
 
 
-class LoginForm(FlaskForm):
+class LoginForm(AppForm):
     email = EmailField(
         _l("Email"), validators=[DataRequired(_l("Enter your email.")), Length(max=254)]
     )
@@ -15,7 +16,7 @@ class LoginForm(FlaskForm):
     )
 
 
-class SignupForm(FlaskForm):
+class SignupForm(AppForm):
     name = StringField(_l("Your name"), validators=[Optional(), Length(max=80)])
     email = EmailField(
         _l("Email"),

@@ -1,32 +1,32 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
+from ..forms_base import AppForm
 from ..text import clean_line
 from .services import NAME_MAX
 
 TARGET = r"^(\d+|unassigned|parking)$"
 
 
-class SuggestForm(FlaskForm):
+class SuggestForm(AppForm):
     k = IntegerField(
         _l("Number of themes"),
         validators=[Optional(), NumberRange(2, 12, _l("Choose between 2 and 12 themes, or Auto."))],
     )
 
 
-class MoveForm(FlaskForm):
+class MoveForm(AppForm):
     target = StringField(
         validators=[DataRequired(), Regexp(TARGET, message=_l("Choose where the story goes."))]
     )
 
 
-class SecondaryForm(FlaskForm):
+class SecondaryForm(AppForm):
     theme = StringField(validators=[Optional(), Regexp(r"^\d*$")])
 
 
-class NameForm(FlaskForm):
+class NameForm(AppForm):
     name = StringField(
         _l("Theme name"),
         filters=[clean_line],
@@ -37,7 +37,7 @@ class NameForm(FlaskForm):
     )
 
 
-class MergeForm(FlaskForm):
+class MergeForm(AppForm):
     into = IntegerField(validators=[DataRequired(_l("Choose the theme to merge into."))])
 
 
@@ -45,5 +45,5 @@ class SplitForm(NameForm):
     story_ids = SelectMultipleField(validate_choice=False, coerce=int)
 
 
-class ToggleForm(FlaskForm):
+class ToggleForm(AppForm):
     value = HiddenField(validators=[DataRequired(), Regexp(r"^[01]$")])

@@ -3,7 +3,6 @@
 import uuid
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
     HiddenField,
@@ -16,6 +15,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
+from ..forms_base import AppForm
 from ..models.action import ACTION_STATUSES, COMMITMENT_KINDS
 from ..text import clean_line, clean_text
 
@@ -35,7 +35,7 @@ def _optional_int(value):
     return int(value)
 
 
-class ContributionForm(FlaskForm):
+class ContributionForm(AppForm):
     """A client id that makes a retry safe, generated here when the page is drawn."""
 
     client_id = HiddenField(validators=[_valid_uuid])
@@ -185,12 +185,12 @@ class CommitmentForm(ContributionForm):
             raise ValidationError(_l("Choose whether to show your name."))
 
 
-class DotsForm(FlaskForm):
+class DotsForm(AppForm):
     option_id = IntegerField(validators=[DataRequired()])
     dots = IntegerField(validators=[NumberRange(0, 20)], default=0)
 
 
-class OpenVoteForm(FlaskForm):
+class OpenVoteForm(AppForm):
     target = SelectField(
         _l("Vote on"),
         choices=[

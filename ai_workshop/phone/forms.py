@@ -1,13 +1,13 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import StringField
 from wtforms.validators import Length
 
+from ..forms_base import AppForm
 from ..participants.services import DISPLAY_NAME_MAX
 from ..text import clean_line
 
 
-class JoinForm(FlaskForm):
+class JoinForm(AppForm):
     display_name = StringField(
         _l("Your name (optional)"),
         filters=[clean_line],
@@ -17,5 +17,5 @@ class JoinForm(FlaskForm):
     )
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(AppForm):
     """CSRF only: for buttons that change something, such as delete."""

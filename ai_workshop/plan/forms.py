@@ -1,18 +1,18 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, StringField, TextAreaField
 from wtforms.validators import Length, Optional
 
+from ..forms_base import AppForm
 from ..text import clean_line, clean_text
 
 FOLLOW_UP_ROWS = 4
 
 
-class ShareForm(FlaskForm):
+class ShareForm(AppForm):
     """CSRF only: make or switch off the leaders' link."""
 
 
-class PlanForm(FlaskForm):
+class PlanForm(AppForm):
     summary = TextAreaField(
         _l("Summary for leaders"), filters=[clean_text], validators=[Optional(), Length(max=4000)]
     )

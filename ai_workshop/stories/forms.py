@@ -3,11 +3,11 @@
 import uuid
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from ..forms_base import AppForm
 from ..models.story import CONSENT_CHOICES, WHOSE_CHOICES
 from ..text import clean_line, clean_text
 from .strengths import (
@@ -31,7 +31,7 @@ def _valid_uuid(_form, field) -> None:
         raise ValidationError(_l("This form is out of date: reload the page.")) from error
 
 
-class StoryForm(FlaskForm):
+class StoryForm(AppForm):
     client_id = HiddenField(validators=[_valid_uuid])
     headline = StringField(
         _l("Headline"),

@@ -1,6 +1,7 @@
 """Strength names: tidy the teller's own words and map them onto the chip vocabulary."""
 
 import re
+from functools import lru_cache
 
 from ..text import clean_line
 
@@ -9,6 +10,7 @@ STRENGTHS_MIN = 1
 STRENGTHS_MAX = 4
 
 
+@lru_cache(maxsize=8192)
 def _key(name: str) -> str:
     """A comparison key that ignores case, punctuation and a trailing plural 's'."""
     words = re.findall(r"[\w]+", name.lower())
@@ -21,9 +23,14 @@ def split_free_text(raw: str | None) -> list[str]:
     return [clean_line(part) for part in parts if clean_line(part)]
 
 
+@lru_cache(maxsize=64)
+def _vocabulary_keys(vocabulary: tuple[str, ...]) -> dict[str, str]:
+    return {_key(term): term for term in vocabulary}
+
+
 def canonical_strengths(names: list[str], vocabulary: list[str]) -> list[str]:
     """Vocabulary spelling where a name matches a chip; duplicates dropped, order kept."""
-    by_key = {_key(term): term for term in vocabulary}
+    by_key = _vocabulary_keys(tuple(vocabulary))
     result: list[str] = []
     seen: set[str] = set()
     for name in names:

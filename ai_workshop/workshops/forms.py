@@ -1,9 +1,9 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
+from ..forms_base import AppForm
 from ..phases import PHASES, VOCABULARY_NAMES
 from ..stories.forms import STORY_MAX
 from ..text import clean_line, clean_text
@@ -29,7 +29,7 @@ def terms_of(text: str | None) -> list[str]:
     return terms
 
 
-class NewWorkshopForm(FlaskForm):
+class NewWorkshopForm(AppForm):
     template = RadioField(
         _l("Start from"),
         choices=[SelectChoice(key, template.title) for key, template in TEMPLATES.items()],
@@ -46,7 +46,7 @@ class NewWorkshopForm(FlaskForm):
     )
 
 
-class SettingsForm(FlaskForm):
+class SettingsForm(AppForm):
     name = StringField(
         _l("Workshop name"),
         filters=[clean_line],
@@ -113,7 +113,7 @@ class SettingsForm(FlaskForm):
         self.phase_vocabulary.data = workshop.phase_vocabulary
 
 
-class PhaseForm(FlaskForm):
+class PhaseForm(AppForm):
     phase = HiddenField(validators=[DataRequired()])
 
     def validate_phase(self, field) -> None:
@@ -121,7 +121,7 @@ class PhaseForm(FlaskForm):
             raise ValidationError(_l("Unknown phase."))
 
 
-class TimerForm(FlaskForm):
+class TimerForm(AppForm):
     action = HiddenField(validators=[DataRequired()])
     minutes = IntegerField(_l("Minutes"), default=10, validators=[Optional(), NumberRange(1, 240)])
 
@@ -130,7 +130,7 @@ class TimerForm(FlaskForm):
             raise ValidationError(_l("Unknown timer action."))
 
 
-class ModerateForm(FlaskForm):
+class ModerateForm(AppForm):
     action = HiddenField(validators=[DataRequired()])
 
     def validate_action(self, field) -> None:
@@ -138,7 +138,7 @@ class ModerateForm(FlaskForm):
             raise ValidationError(_l("Unknown action."))
 
 
-class CorrectStoryForm(FlaskForm):
+class CorrectStoryForm(AppForm):
     headline = StringField(
         _l("Headline"), filters=[clean_line], validators=[DataRequired(), Length(max=120)]
     )

@@ -2,7 +2,6 @@
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, SelectMultipleField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
@@ -10,6 +9,7 @@ from ..contributions import design, destiny, dreams, votes
 from ..contributions.forms import ActionEditForm, OpenVoteForm
 from ..domain_errors import DomainError
 from ..extensions import db
+from ..forms_base import AppForm
 from ..models import Action, Dream, Proposition, Vote
 from ..responses import from_script
 from ..text import clean_text
@@ -18,19 +18,19 @@ from .trace import action_chain
 from .views import bp
 
 
-class ToggleForm(FlaskForm):
+class ToggleForm(AppForm):
     value = HiddenField(validators=[DataRequired()])
 
 
-class ChooseThemesForm(FlaskForm):
+class ChooseThemesForm(AppForm):
     theme_ids = SelectMultipleField(coerce=int, validate_choice=False)
 
 
-class TextForm(FlaskForm):
+class TextForm(AppForm):
     text = TextAreaField(filters=[clean_text], validators=[DataRequired(), Length(max=400)])
 
 
-class MergeForm(FlaskForm):
+class MergeForm(AppForm):
     into = IntegerField(validators=[DataRequired()])
 
 
