@@ -14,3 +14,10 @@ keepalive = 5
 accesslog = "-" if os.environ.get("ACCESS_LOG") else None
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info")
+
+
+def when_ready(_server):
+    """The master flushes SQLite's log once a second (see ai_workshop/sqlite_sync.py)."""
+    from ai_workshop.sqlite_sync import start_checkpoints
+
+    start_checkpoints()

@@ -44,7 +44,7 @@ def load_config(instance_path: str) -> dict:
         "LIVE_POLL_SECONDS": float(os.environ.get("LIVE_POLL_SECONDS") or 0.25),
         "SQLITE_LOCK_WAIT_SECONDS": 10.0,
         # After an event, wait this long before the next: a burst of writes becomes one redraw.
-        "LIVE_MIN_EVENT_SECONDS": 0.25,
+        "LIVE_MIN_EVENT_SECONDS": 0.5,
         "LIVE_HEARTBEAT_SECONDS": 15.0,
         # "auto": PostgreSQL LISTEN/NOTIFY across workers when on PostgreSQL; "local" otherwise.
         "LIVE_CHANNEL": os.environ.get("LIVE_CHANNEL") or "auto",

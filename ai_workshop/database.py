@@ -1,18 +1,15 @@
 """Engine tuning: SQLite in WAL mode with eager write locks; pool sizes per backend."""
 
-import random
-import sqlite3
-import time
+import os
+from functools import wraps
 
-from flask import current_app, has_app_context, has_request_context, request
+from flask import current_app, g, has_app_context, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+
+from . import sqlite_lock
 
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-# Writers wait for the lock in take_write_lock(); SQLite's own wait is only a short
-# safety net for the rare reader that meets a lock (WAL recovery after a crash).
-SAFETY_BUSY_MS = 200
 DEFAULT_LOCK_WAIT_SECONDS = 10.0
 
 
@@ -30,8 +27,42 @@ def wants_write_lock() -> bool:
     ("database is locked" despite busy_timeout); BEGIN IMMEDIATE can.
     """
     if has_request_context():
-        return request.method not in READ_ONLY_METHODS
+        return request.method not in READ_ONLY_METHODS and not g.get("aiw_reads_first")
     return True
+
+
+def reads_first(view):
+    """For the busiest write endpoints: look up and validate before taking the write lock.
+
+    Only one writer holds SQLite's lock at a time, so the lock should cover the writing and
+    not the lookups and form checks before it. The view must call start_writing() before
+    its first write.
+    """
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        read_before_writing()
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+def read_before_writing() -> None:
+    """What reads_first() does, for a helper shared by several views."""
+    g.aiw_reads_first = True
+
+
+def start_writing() -> None:
+    """End the read-only transaction; the next statement begins with BEGIN IMMEDIATE.
+
+    What was read stays usable (objects are not expired at commit); checks that must see
+    the latest rows (idempotency, counts) belong after this call.
+    """
+    from .extensions import db
+
+    if db.session.get_bind().dialect.name == "sqlite":
+        db.session.commit()
+    g.aiw_reads_first = False
 
 
 def read_body_first() -> None:
@@ -54,52 +85,35 @@ def configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         for pragma in (
             "PRAGMA journal_mode=WAL",
-            f"PRAGMA busy_timeout={SAFETY_BUSY_MS}",
-            "PRAGMA synchronous=FULL",
+            f"PRAGMA busy_timeout={sqlite_lock.SAFETY_BUSY_MS}",
+            f"PRAGMA synchronous={synchronous_mode()}",
             "PRAGMA foreign_keys=ON",
         ):
             cursor.execute(pragma)
         cursor.close()
 
+    gate = sqlite_lock.WriteGate()
+
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
         if wants_write_lock():
-            take_write_lock(connection.connection.driver_connection, lock_wait_seconds())
+            gate.take(connection.connection, lock_wait_seconds())
         else:
             connection.exec_driver_sql("BEGIN")
+
+    for name in ("commit", "rollback"):
+        event.listen(engine, name, lambda connection: gate.release(connection.connection))
+    event.listen(engine, "checkin", lambda _dbapi, record: gate.release(record))
+
+
+def synchronous_mode() -> str:
+    """NORMAL by default: durable across crashes; the log is flushed by the once-a-second
+    checkpoint (sqlite_sync.py). FULL flushes at every commit, at a cost in throughput."""
+    mode = os.environ.get("SQLITE_SYNCHRONOUS", "NORMAL").upper()
+    return mode if mode in {"NORMAL", "FULL", "EXTRA"} else "NORMAL"
 
 
 def lock_wait_seconds() -> float:
     if has_app_context():
         return current_app.config.get("SQLITE_LOCK_WAIT_SECONDS", DEFAULT_LOCK_WAIT_SECONDS)
     return DEFAULT_LOCK_WAIT_SECONDS
-
-
-def take_write_lock(dbapi_connection, wait_seconds: float) -> None:
-    """BEGIN IMMEDIATE, waiting for another process's writer between attempts, not inside.
-
-    SQLite's own busy wait sleeps in C, which under gevent freezes every request of this
-    process until the other process commits. Here each failed attempt returns at once and
-    the wait is a sleep the event loop can use. Past the deadline the caller gets an
-    OperationalError, which the app answers with 503 and Retry-After.
-    """
-    deadline = time.monotonic() + wait_seconds
-    pause = 0.0005
-    dbapi_connection.execute("PRAGMA busy_timeout=0")
-    try:
-        while True:
-            try:
-                dbapi_connection.execute("BEGIN IMMEDIATE")
-                return
-            except sqlite3.OperationalError as error:
-                if not _is_busy(error) or time.monotonic() >= deadline:
-                    raise OperationalError("BEGIN IMMEDIATE", None, error) from error
-            time.sleep(pause * (0.5 + random.random()))
-            pause = min(pause * 1.5, 0.02)
-    finally:
-        dbapi_connection.execute(f"PRAGMA busy_timeout={SAFETY_BUSY_MS}")
-
-
-def _is_busy(error: sqlite3.OperationalError) -> bool:
-    message = str(error).lower()
-    return "locked" in message or "busy" in message

@@ -4,6 +4,7 @@ from flask import render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
 from .api.errors import error_response
@@ -72,6 +73,7 @@ def init_error_pages(app) -> None:
         return _respond(error.code or 500, custom)
 
     @app.errorhandler(OperationalError)
+    @app.errorhandler(PoolTimeout)
     def database_busy(_error):
         db.session.rollback()
         app.logger.exception("database unavailable")

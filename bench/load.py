@@ -147,7 +147,7 @@ async def run(args, server, room_info: dict) -> dict:
         launched = await writer
         report["load_seconds"] = time.perf_counter() - load_started
         report["writes_launched"] = launched
-        await asyncio.sleep(args.poll_seconds + 2)  # the last polls see the phase change
+        await asyncio.sleep(min(args.poll_seconds + 2, 8))  # the last polls see the phase change
         room.stopping = projector.stopping = console.stopping = True
         await drain(room)
         stop.set()

@@ -8,6 +8,7 @@ from werkzeug.datastructures import MultiDict
 from ..contributions import design, destiny, dreams, votes
 from ..contributions.forms import ActionProposalForm, CommitmentForm, DreamForm, PropositionForm
 from ..contributions.tense import future_words, tense_hint
+from ..database import read_before_writing, reads_first, start_writing
 from ..extensions import db
 from ..models import Vote
 from ..workshops.services import find_workshop
@@ -50,10 +51,12 @@ def _created(item, created: bool, **extra):
 
 
 def _contribute(code: str, form_class, service):
+    read_before_writing()
     workshop = find_workshop(code)
     participant = participant_of(workshop)
     limit_writes(participant)
     fields = _form(form_class, json_object())
+    start_writing()
     item, created = service(workshop, participant, fields)
     db.session.commit()
     return item, created
@@ -129,6 +132,7 @@ def current_vote(code: str):
 
 
 @bp.put("/workshops/<code>/votes/<int:vote_id>/options/<int:option_id>")
+@reads_first
 def set_dots(code: str, vote_id: int, option_id: int):
     """Put exactly this many dots on one option: repeating the call changes nothing."""
     workshop = find_workshop(code)
@@ -145,6 +149,7 @@ def set_dots(code: str, vote_id: int, option_id: int):
             _("Send the number of dots."),
             {"dots": [_("Must be a whole number.")]},
         )
+    start_writing()
     votes.set_dots(workshop, vote, participant, option_id, dots)
     db.session.commit()
     return jsonify(_vote_body(workshop, vote, participant))

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+from datetime import datetime
 
 from ..clock import to_iso, utcnow
 from ..models import Story, Workshop
@@ -37,6 +38,17 @@ def workshop_state(workshop: Workshop) -> dict:
         "timer": workshop.timer_snapshot(now),
         "server_time": to_iso(now),
     }
+
+
+def with_current_clock(state: dict) -> dict:
+    """A remembered state with the server's clock and a running timer brought up to now."""
+    now = utcnow()
+    timer = dict(state["timer"])
+    if timer["state"] == "running" and timer["ends_at"]:
+        ends_at = datetime.fromisoformat(timer["ends_at"]).replace(tzinfo=None)
+        left = (ends_at - now).total_seconds()
+        timer["remaining_seconds"] = max(0, int(left))
+    return {**state, "timer": timer, "server_time": to_iso(now)}
 
 
 def stage_etag(state: dict) -> str:

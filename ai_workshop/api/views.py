@@ -3,6 +3,7 @@
 from flask import Blueprint, current_app, jsonify, request, url_for
 from flask_babel import gettext as _
 
+from ..database import reads_first, start_writing
 from ..domain_errors import DomainError
 from ..extensions import db
 from ..joincode import normalise_code
@@ -20,7 +21,13 @@ from .auth import RateLimited, limit_joins, limit_writes, participant_of
 from .errors import ApiError, domain_error_response
 from .openapi import openapi_document
 from .payloads import json_object, story_fields
-from .serializers import stage_etag, story_own, workshop_public, workshop_state
+from .serializers import (
+    stage_etag,
+    story_own,
+    with_current_clock,
+    workshop_public,
+    workshop_state,
+)
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -40,6 +47,7 @@ def openapi():
 
 
 @bp.post("/join")
+@reads_first
 def join_workshop():
     limit_joins()
     payload = json_object()
@@ -59,6 +67,7 @@ def join_workshop():
             {"display_name": [_("Keep it under 40 characters.")]},
         )
     workshop = find_workshop(code)
+    start_writing()
     participant, token = join(workshop, clean_display_name(name))
     db.session.commit()
     body = {
@@ -83,17 +92,15 @@ def state(code: str):
     304s, most of them from the stage cache without a database read.
     """
     cache = stage_cache()
-    known = cache.etag(normalise_code(code))
-    if known is not None and known in request.if_none_match:
-        return _not_modified(known)
-    workshop = find_workshop(code)
-    body = workshop_state(workshop)
-    etag = stage_etag(body)
-    cache.remember(workshop.code, etag)
-    if etag in request.if_none_match:
-        return _not_modified(etag)
-    response = jsonify(body)
-    response.set_etag(etag)
+    stage = cache.get(normalise_code(code))
+    if stage is None:
+        workshop = find_workshop(code)
+        body = workshop_state(workshop)
+        stage = cache.remember(workshop.code, stage_etag(body), body)
+    if stage.etag in request.if_none_match:
+        return _not_modified(stage.etag)
+    response = jsonify(with_current_clock(stage.body))
+    response.set_etag(stage.etag)
     response.headers["Cache-Control"] = "no-cache"
     return response
 
@@ -113,11 +120,13 @@ def list_own_stories(code: str):
 
 
 @bp.post("/workshops/<code>/stories")
+@reads_first
 def create_story(code: str):
     workshop = find_workshop(code)
     participant = participant_of(workshop)
     limit_writes(participant)
     fields = story_fields(workshop, json_object())
+    start_writing()
     story_id, created = submit_story(workshop, participant, fields)
     db.session.commit()
     body = {"id": story_id, "client_id": fields["client_id"], "created": created}

@@ -1,6 +1,6 @@
 from datetime import datetime, timedelta
 
-from sqlalchemy import JSON, ForeignKey, String, Text, false
+from sqlalchemy import JSON, ForeignKey, String, Text, false, update
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..clock import to_iso, utcnow
@@ -66,8 +66,14 @@ class Workshop(db.Model):
         self.phase = phase
 
     def bump_version(self) -> None:
-        """Increment in SQL so concurrent writers never lose a bump."""
-        self.version = Workshop.version + 1
+        """Increment in SQL, at once and outside the unit of work: concurrent writers never
+        lose a bump, and the busiest write paths skip a flush of the workshop row."""
+        if self.id is None:
+            db.session.flush()
+        db.session.execute(
+            update(Workshop).where(Workshop.id == self.id).values(version=Workshop.version + 1)
+        )
+        db.session.expire(self, ["version"])
 
     # The countdown timer: running (ends_at set), paused (remaining set) or idle.
 

@@ -8,7 +8,7 @@ from ..models import Story, StoryStrength, Workshop
 
 CLOUD_SIZE = 24
 TICKER_SIZE = 6
-CONSOLE_FEED_SIZE = 60
+CONSOLE_FEED_SIZE = 30
 MODERATED_FEED_SIZE = 200
 
 

@@ -47,27 +47,28 @@ def submit_story(workshop: Workshop, participant: Participant, fields: dict) -> 
     through the unit of work: a few hundred stories a second share one SQLite writer.
     """
     client_id = fields["client_id"]
-    existing = _stored(workshop, client_id, participant)
-    if existing is not None:
-        return existing, False
-    _check_open(workshop)
-    if own_story_count(participant) >= MAX_STORIES_PER_PARTICIPANT:
+    story_id = None
+    if workshop.accepts_stories and own_story_count(participant) < MAX_STORIES_PER_PARTICIPANT:
+        values = {name: fields[name] for name in TEXT_FIELDS + ("whose", "consent")
+                  if name in fields}  # fmt: skip
+        story_id = insert_once(
+            Story,
+            {"workshop_id": workshop.id, "participant_id": participant.id, "client_id": client_id}
+            | values,
+            ("workshop_id", "client_id"),
+        )
+    if story_id is None:
+        # Already stored (a retry: it gets its story back, never a copy), or refused.
+        existing = _stored(workshop, client_id, participant)
+        if existing is not None:
+            return existing, False
+        _check_open(workshop)
         raise Conflict(
             _(
                 "You have shared %(n)d stories, the most one person can.",
                 n=MAX_STORIES_PER_PARTICIPANT,
             )
         )
-    values = {name: fields[name] for name in TEXT_FIELDS + ("whose", "consent") if name in fields}
-    story_id = insert_once(
-        Story,
-        {"workshop_id": workshop.id, "participant_id": participant.id, "client_id": client_id}
-        | values,
-        ("workshop_id", "client_id"),
-    )
-    if story_id is None:
-        # A concurrent retry (PostgreSQL, another worker) stored it first.
-        return _stored(workshop, client_id, participant), False
     names = fields.get("strengths") or []
     if names:
         known = set(workshop.strengths_vocabulary)
