@@ -1,5 +1,7 @@
 """INSERT … ON CONFLICT DO NOTHING … RETURNING id, for SQLite and PostgreSQL alike."""
 
+from functools import cache
+
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -12,12 +14,18 @@ def insert_once(model, values: dict, unique: tuple[str, ...]) -> int | None:
     """The new row's id, or None when a row with the same unique key is already stored.
 
     One statement instead of check-then-insert: a concurrent duplicate cannot slip between.
+    The statement is built once per table and run on the connection, skipping the ORM:
+    this is the busiest write of a room.
     """
-    build = _INSERTS[db.session.get_bind().dialect.name]
-    statement = (
-        build(model)
-        .values(**values)
+    connection = db.session.connection()
+    statement = _statement(model, unique, connection.dialect.name)
+    return connection.execute(statement, values).scalar()
+
+
+@cache
+def _statement(model, unique: tuple[str, ...], dialect: str):
+    return (
+        _INSERTS[dialect](model)
         .on_conflict_do_nothing(index_elements=list(unique))
         .returning(model.id)
     )
-    return db.session.execute(statement).scalar()

@@ -1,6 +1,6 @@
 from datetime import datetime, timedelta
 
-from sqlalchemy import JSON, ForeignKey, String, Text, false, update
+from sqlalchemy import JSON, ForeignKey, String, Text, bindparam, false, update
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..clock import to_iso, utcnow
@@ -70,9 +70,7 @@ class Workshop(db.Model):
         lose a bump, and the busiest write paths skip a flush of the workshop row."""
         if self.id is None:
             db.session.flush()
-        db.session.execute(
-            update(Workshop).where(Workshop.id == self.id).values(version=Workshop.version + 1)
-        )
+        db.session.connection().execute(_BUMP, {"workshop_id": self.id})
         db.session.expire(self, ["version"])
 
     # The countdown timer: running (ends_at set), paused (remaining set) or idle.
@@ -130,3 +128,10 @@ class Workshop(db.Model):
             "remaining_seconds": max(0, remaining),
             "duration_seconds": self.timer_duration_seconds,
         }
+
+
+_BUMP = (
+    update(Workshop)
+    .where(Workshop.id == bindparam("workshop_id"))
+    .values(version=Workshop.version + 1)
+)

@@ -1,6 +1,6 @@
 """Joining a workshop and recognising a returning phone by its token."""
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from ..extensions import db
 from ..live import mark_changed
@@ -26,10 +26,13 @@ def join(workshop: Workshop, display_name: str | None) -> tuple[Participant, str
     return participant, token
 
 
+_BY_TOKEN = select(Participant).where(Participant.token_hash == bindparam("token_hash"))
+
+
 def participant_for_token(token: str | None) -> Participant | None:
     if not token:
         return None
-    return db.session.scalar(select(Participant).where(Participant.token_hash == hash_token(token)))
+    return db.session.scalar(_BY_TOKEN, {"token_hash": hash_token(token)})
 
 
 def rename(participant: Participant, display_name: str | None) -> None:

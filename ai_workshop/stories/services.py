@@ -1,7 +1,7 @@
 """Story workflows: idempotent submission, the teller's own edits, moderation."""
 
 from flask_babel import gettext as _
-from sqlalchemy import func, insert, select
+from sqlalchemy import bindparam, func, insert, select
 
 from ..domain_errors import Conflict, Forbidden, NotAllowedNow, NotFound
 from ..extensions import db
@@ -11,6 +11,9 @@ from ..models import Participant, Story, StoryStrength, Workshop
 
 MAX_STORIES_PER_PARTICIPANT = 20
 TEXT_FIELDS = ("headline", "body", "made_possible", "wish")
+# Built once: the busiest write of a room skips rebuilding them for every story.
+COUNT_OWN = select(func.count(Story.id)).where(Story.participant_id == bindparam("participant_id"))
+ADD_STRENGTHS = insert(StoryStrength)
 
 
 def story_by_client_id(workshop: Workshop, client_id: str) -> Story | None:
@@ -72,8 +75,8 @@ def submit_story(workshop: Workshop, participant: Participant, fields: dict) -> 
     names = fields.get("strengths") or []
     if names:
         known = set(workshop.strengths_vocabulary)
-        db.session.execute(
-            insert(StoryStrength),
+        db.session.connection().execute(
+            ADD_STRENGTHS,
             [
                 {"story_id": story_id, "name": name, "from_vocabulary": name in known,
                  "position": index}
@@ -117,9 +120,7 @@ def delete_own_story(participant: Participant, story: Story) -> None:
 
 
 def own_story_count(participant: Participant) -> int:
-    return db.session.scalar(
-        select(func.count(Story.id)).where(Story.participant_id == participant.id)
-    )
+    return db.session.connection().execute(COUNT_OWN, {"participant_id": participant.id}).scalar()
 
 
 def own_stories(participant: Participant) -> list[Story]:

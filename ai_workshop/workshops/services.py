@@ -1,6 +1,6 @@
 """Workshop workflows: creation from a template, settings, phase and timer control."""
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from ..clock import utcnow
 from ..domain_errors import NotFound
@@ -59,11 +59,14 @@ def update_settings(workshop: Workshop, fields: dict, announce: bool = True) -> 
         mark_changed(workshop, stage=True)
 
 
+_BY_CODE = select(Workshop).where(Workshop.code == bindparam("code"))
+
+
 def find_workshop(raw_code: str) -> Workshop:
     code = normalise_code(raw_code or "")
     workshop = None
     if looks_like_code(code):
-        workshop = db.session.scalar(select(Workshop).where(Workshop.code == code))
+        workshop = db.session.scalar(_BY_CODE, {"code": code})
     if workshop is None:
         raise NotFound(f"No workshop has the code {code or '(empty)'}.")
     return workshop
