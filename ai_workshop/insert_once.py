@@ -1,4 +1,4 @@
-"""INSERT … ON CONFLICT DO NOTHING … RETURNING id, for SQLite and PostgreSQL alike."""
+"""INSERT … ON CONFLICT …, for SQLite and PostgreSQL alike: one statement, no race."""
 
 from functools import cache
 
@@ -28,4 +28,18 @@ def _statement(model, unique: tuple[str, ...], dialect: str):
         _INSERTS[dialect](model)
         .on_conflict_do_nothing(index_elements=list(unique))
         .returning(model.id)
+    )
+
+
+def upsert(model, values: dict, unique: tuple[str, ...], update: tuple[str, ...]) -> None:
+    """Insert the row, or set `update` columns on the row with the same unique key."""
+    connection = db.session.connection()
+    connection.execute(_upsert_statement(model, unique, update, connection.dialect.name), values)
+
+
+@cache
+def _upsert_statement(model, unique: tuple[str, ...], update: tuple[str, ...], dialect: str):
+    statement = _INSERTS[dialect](model)
+    return statement.on_conflict_do_update(
+        index_elements=list(unique), set_={name: statement.excluded[name] for name in update}
     )

@@ -105,8 +105,8 @@ def leave_action(code: str, action_id: int):
     return _volunteer(code, action_id, False)
 
 
-def _vote_body(workshop, vote, participant) -> dict:
-    mine = votes.my_dots(vote, participant)
+def _vote_body(workshop, vote, participant, mine: dict[int, int] | None = None) -> dict:
+    mine = votes.my_dots(vote, participant) if mine is None else mine
     return {
         "id": vote.id,
         "target": vote.target,
@@ -150,6 +150,6 @@ def set_dots(code: str, vote_id: int, option_id: int):
             {"dots": [_("Must be a whole number.")]},
         )
     start_writing()
-    votes.set_dots(workshop, vote, participant, option_id, dots)
+    mine = votes.set_dots(workshop, vote, participant, option_id, dots)
     db.session.commit()
-    return jsonify(_vote_body(workshop, vote, participant))
+    return jsonify(_vote_body(workshop, vote, participant, mine))

@@ -1,13 +1,15 @@
 """Dream statements, and choosing which themes the room carries into Design."""
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from ..domain_errors import ValidationFailed
 from ..extensions import db
+from ..insert_once import insert_once
 from ..live import mark_changed
 from ..models import Dream, Theme, Vote, Workshop
-from .once import create_once, require_phase
+from .once import require_phase, stored_id
 from .votes import tally
 
 DREAM_MAX = 400
@@ -23,19 +25,41 @@ def _theme_or_none(workshop: Workshop, theme_id: int | None) -> int | None:
     return theme.id
 
 
-def submit_dream(workshop: Workshop, participant, fields: dict):
-    def build():
-        require_phase(workshop, "dream")
-        return Dream(text=fields["text"], theme_id=_theme_or_none(workshop, fields.get("theme_id")))
+def submit_dream(workshop: Workshop, participant, fields: dict) -> tuple[Dream, bool]:
+    """Stored once per client_id, in single statements: a room dreams all at once."""
+    client_id = fields["client_id"]
+    existing = stored_id(Dream, workshop, participant, client_id)
+    if existing is not None:
+        return Dream(id=existing, client_id=client_id, text=fields["text"]), False
+    require_phase(workshop, "dream")
+    values = {
+        "workshop_id": workshop.id,
+        "participant_id": participant.id,
+        "client_id": client_id,
+        "text": fields["text"],
+        "theme_id": _theme_or_none(workshop, fields.get("theme_id")),
+    }
+    new_id = insert_once(Dream, values, ("workshop_id", "client_id"))
+    if new_id is None:  # a concurrent retry stored it first
+        new_id = stored_id(Dream, workshop, participant, client_id)
+        return Dream(id=new_id, client_id=client_id, text=fields["text"]), False
+    mark_changed(workshop)
+    return Dream(id=new_id, client_id=client_id, text=fields["text"]), True
 
-    return create_once(Dream, workshop, participant, fields["client_id"], build)
 
-
-def dreams_of(workshop: Workshop, include_hidden: bool = True) -> list[Dream]:
+def dreams_of(
+    workshop: Workshop, include_hidden: bool = True, limit: int | None = None
+) -> list[Dream]:
+    """Newest first; live screens ask for the newest few, not a summit's thousands."""
     query = select(Dream).where(Dream.workshop_id == workshop.id)
     if not include_hidden:
         query = query.where(Dream.hidden.is_(False))
-    return list(db.session.scalars(query.order_by(Dream.id.desc())))
+    query = query.options(selectinload(Dream.theme)).order_by(Dream.id.desc()).limit(limit)
+    return list(db.session.scalars(query))
+
+
+def dream_count(workshop: Workshop) -> int:
+    return db.session.scalar(select(func.count(Dream.id)).where(Dream.workshop_id == workshop.id))
 
 
 def set_dream_hidden(workshop: Workshop, dream: Dream, hidden: bool) -> None:

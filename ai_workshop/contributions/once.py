@@ -17,6 +17,20 @@ def find_by_client_id(model, workshop, client_id: str):
     )
 
 
+def stored_id(model, workshop, participant, client_id: str) -> int | None:
+    """The id already stored for this submission (a retry gets it back), or None."""
+    row = db.session.execute(
+        select(model.id, model.participant_id).where(
+            model.workshop_id == workshop.id, model.client_id == client_id
+        )
+    ).first()
+    if row is None:
+        return None
+    if row.participant_id != participant.id:
+        raise Conflict(_("That submission id was already used by someone else."))
+    return row.id
+
+
 def _replay(existing, participant):
     if existing.participant_id != participant.id:
         raise Conflict(_("That submission id was already used by someone else."))

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from ..clock import utcnow
 from ..domain_errors import Conflict, NotAllowedNow, NotFound, ValidationFailed
 from ..extensions import db
+from ..insert_once import upsert
 from ..live import mark_changed
 from ..models import Dream, Proposition, Theme, Vote, VoteDot, Workshop
 from ..models.vote import VOTE_TARGETS
@@ -30,29 +31,31 @@ class Tally:
 
 
 def options_for(workshop: Workshop, target: str) -> list[Option]:
+    """Ids and labels only: voting phones ask for these with every dot."""
     if target == "dreams":
-        rows = db.session.scalars(
-            select(Dream)
+        rows = db.session.execute(
+            select(Dream.id, Dream.text)
             .where(Dream.workshop_id == workshop.id, Dream.hidden.is_(False))
             .order_by(Dream.id)
         )
-        return [Option(row.id, row.text) for row in rows]
-    if target == "themes":
-        rows = db.session.scalars(
-            select(Theme).where(Theme.workshop_id == workshop.id).order_by(Theme.position, Theme.id)
+    elif target == "themes":
+        rows = db.session.execute(
+            select(Theme.id, Theme.name)
+            .where(Theme.workshop_id == workshop.id)
+            .order_by(Theme.position, Theme.id)
         )
-        return [Option(row.id, row.name) for row in rows]
-    rows = db.session.scalars(
-        select(Proposition)
-        .join(Theme, Proposition.theme_id == Theme.id)
-        .where(
-            Proposition.workshop_id == workshop.id,
-            Proposition.hidden.is_(False),
-            Proposition.merged_into_id.is_(None),
+    else:
+        rows = db.session.execute(
+            select(Proposition.id, Proposition.text)
+            .join(Theme, Proposition.theme_id == Theme.id)
+            .where(
+                Proposition.workshop_id == workshop.id,
+                Proposition.hidden.is_(False),
+                Proposition.merged_into_id.is_(None),
+            )
+            .order_by(Theme.position, Proposition.id)
         )
-        .order_by(Theme.position, Proposition.id)
-    )
-    return [Option(row.id, row.text) for row in rows]
+    return [Option(row[0], row[1]) for row in rows]
 
 
 def default_dots(option_count: int) -> int:
@@ -111,10 +114,12 @@ def reveal(workshop: Workshop, vote: Vote, shown: bool = True) -> None:
 
 
 def my_dots(vote: Vote, participant) -> dict[int, int]:
-    rows = db.session.scalars(
-        select(VoteDot).where(VoteDot.vote_id == vote.id, VoteDot.participant_id == participant.id)
+    rows = db.session.execute(
+        select(VoteDot.option_id, VoteDot.dots).where(
+            VoteDot.vote_id == vote.id, VoteDot.participant_id == participant.id
+        )
     )
-    return {row.option_id: row.dots for row in rows if row.dots}
+    return {option_id: dots for option_id, dots in rows if dots}
 
 
 def set_dots(
@@ -132,17 +137,13 @@ def set_dots(
     mine = my_dots(vote, participant)
     if sum(mine.values()) - mine.get(option_id, 0) + dots > vote.dots_per_person:
         raise Conflict(_("You have no dots left. Take one back from another option first."))
-    row = db.session.scalar(
-        select(VoteDot).where(
-            VoteDot.vote_id == vote.id,
-            VoteDot.participant_id == participant.id,
-            VoteDot.option_id == option_id,
-        )
-    )
-    if row is None:
-        row = VoteDot(vote_id=vote.id, participant_id=participant.id, option_id=option_id, dots=0)
-        db.session.add(row)
-    row.dots = dots
+    upsert(
+        VoteDot,
+        {"vote_id": vote.id, "participant_id": participant.id, "option_id": option_id,
+         "dots": dots},
+        ("vote_id", "participant_id", "option_id"),
+        ("dots",),
+    )  # fmt: skip
     mark_changed(workshop)
     mine[option_id] = dots
     return {key: value for key, value in mine.items() if value}

@@ -23,7 +23,7 @@ def vote_context(workshop) -> dict:
 def dream_screen(workshop) -> dict:
     return {
         "cards": theme_summaries(workshop),
-        "dream_wall": dreams.dreams_of(workshop, include_hidden=False)[:WALL_SIZE],
+        "dream_wall": dreams.dreams_of(workshop, include_hidden=False, limit=WALL_SIZE),
         **vote_context(workshop),
     }
 

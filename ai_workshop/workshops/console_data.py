@@ -6,6 +6,9 @@ from ..contributions.forms import OpenVoteForm
 from ..contributions.tense import tense_hint
 from .summary import session_numbers
 
+# The newest dreams to moderate live; the plan and exports hold them all.
+CONSOLE_DREAMS = 40
+
 
 def _vote_panel(workshop, default_target: str) -> dict:
     vote = votes.current_vote(workshop)
@@ -20,7 +23,8 @@ def dream_panel(workshop) -> dict:
     cards = theme_summaries(workshop)
     chosen = {theme.id for theme in dreams.chosen_themes(workshop)}
     return {
-        "dreams": dreams.dreams_of(workshop),
+        "dreams": dreams.dreams_of(workshop, limit=CONSOLE_DREAMS),
+        "dream_total": dreams.dream_count(workshop),
         "theme_cards": cards,
         "chosen_ids": chosen or set(dreams.suggested_choice(workshop)),
         "choice_saved": bool(chosen),
