@@ -181,6 +181,7 @@ def figures(args, room, projector, recorder, memory, lags, server, room_info) ->
         "table": recorder.table(),
         "server_errors": recorder.server_errors(),
         "connection_failures": recorder.connection_failures(),
+        "write_percentiles_ms": recorder.write_percentiles(),
         "writes_per_second": sum(len(recorder.latency_ms[k]) for k in ("story", "dream", "vote"))
         / max(1.0, args.duration),
         "freshness": summary("projector shows a new story (send → redrawn)", shown),

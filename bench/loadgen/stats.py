@@ -12,6 +12,9 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
+WRITES = ("story", "dream", "vote", "probe")
+
+
 class Recorder:
     def __init__(self) -> None:
         self.latency_ms: dict[str, list[float]] = defaultdict(list)
@@ -47,7 +50,17 @@ class Recorder:
                 f"{percentile(values, 0.95):>9.1f}{percentile(values, 0.99):>9.1f}"
                 f"{max(values, default=math.nan):>9.1f}  {statuses}  {failed}".rstrip()
             )
+        writes = [ms for name in WRITES for ms in self.latency_ms.get(name, [])]
+        lines.append(
+            f"{'all writes':<10}{len(writes):>10}{percentile(writes, 0.5):>9.1f}"
+            f"{percentile(writes, 0.95):>9.1f}{percentile(writes, 0.99):>9.1f}"
+            f"{max(writes, default=math.nan):>9.1f}"
+        )
         return "\n".join(lines)
+
+    def write_percentiles(self) -> dict:
+        writes = [ms for name in WRITES for ms in self.latency_ms.get(name, [])]
+        return {f"p{int(q * 100)}": percentile(writes, q) for q in (0.5, 0.95, 0.99)}
 
 
 def summary(name: str, values: list[float], unit: str = "ms") -> str:
