@@ -3,7 +3,7 @@
 Writers call mark_changed(); once the transaction commits, the streams of this process that
 watch that workshop wake at once, and phones' cached stage is dropped when the stage changed.
 With several worker processes on PostgreSQL the same announcement reaches the other workers
-through LISTEN/NOTIFY (see postgres.py). Streams also re-read the version every
+through LISTEN/NOTIFY, sent with the version bump just after the commit (see postgres.py). Streams also re-read the version every
 LIVE_POLL_SECONDS, so a change from a process outside the channel (the CLI) still arrives.
 """
 
@@ -30,8 +30,10 @@ def mark_changed(workshop, stage: bool = False) -> None:
     """Bump the workshop's version and announce it after commit.
 
     stage=True when phones must redraw too: a phase, timer, vote or settings change.
+    On PostgreSQL with the channel the bump waits for the commit (see postgres.py).
     """
-    workshop.bump_version()
+    if "aiw_channel" not in current_app.extensions:
+        workshop.bump_version()
     touched = db.session.info.setdefault(_TOUCHED_KEY, {})
     earlier = touched.get(workshop.id)
     touched[workshop.id] = Change(
@@ -54,14 +56,13 @@ def announce(app, change: Change) -> None:
         app.extensions["aiw_stage"].forget(change.code)
 
 
-def pending_changes(session) -> list[Change]:
-    return list(session.info.get(_TOUCHED_KEY, {}).values())
-
-
 def _after_commit(session) -> None:
     touched = session.info.pop(_TOUCHED_KEY, None)
     if touched:
         app = current_app._get_current_object()
+        channel = app.extensions.get("aiw_channel")
+        if channel is not None:
+            channel.bump_and_notify(touched.values())
         for change in touched.values():
             announce(app, change)
 

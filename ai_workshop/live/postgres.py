@@ -1,10 +1,15 @@
 """Live announcements across worker processes through PostgreSQL LISTEN/NOTIFY.
 
-NOTIFY is transactional: the commit that stores a change also sends it, and a rolled-back
-transaction sends nothing, so every worker hears exactly of what was stored. Each worker
-keeps one listening connection in a background thread (a greenlet under gevent); it
-reconnects after a failure and then wakes every stream to re-read, since anything may have
-changed while it was away.
+After a change commits, each process's announcer thread bumps the workshop's version and
+sends the NOTIFY in one statement of its own, for all the changes of the last 50 ms. Not
+inside the transaction that stored the change: every story of a room updates the same
+workshop row, and there that row's lock was held across round trips until the commit,
+queueing every other writer behind it (measured: 52 of 60 connections waiting on it). A
+rolled-back transaction announces nothing.
+
+Each worker keeps one listening connection in a background thread (a greenlet under
+gevent); it reconnects after a failure and then wakes every stream to re-read, since
+anything may have changed while it was away.
 """
 
 import json
@@ -13,13 +18,16 @@ import threading
 import time
 
 import psycopg
-from flask import current_app
-from sqlalchemy import event, text
+from flask import has_request_context
 from sqlalchemy.engine import make_url
 
-from ..extensions import db
-
 CHANNEL = "aiw_live"
+BUMP_AND_NOTIFY = (
+    "WITH bumped AS (UPDATE workshop SET version = version + 1 WHERE id = %(workshop_id)s "
+    "RETURNING id) SELECT pg_notify(%(channel)s, %(payload)s) FROM bumped"
+)
+# Changes that arrive within this interval share one bump: a room's stories come in bursts.
+COALESCE_SECONDS = 0.05
 RECONNECT_SECONDS = 1.0
 log = logging.getLogger(__name__)
 
@@ -55,6 +63,8 @@ class Listener:
         self.listening = threading.Event()
         self._started = False
         self._lock = threading.Lock()
+        self._pending: dict = {}
+        self._announce_now = threading.Event()
 
     def ensure_started(self) -> None:
         if self._started:
@@ -63,6 +73,52 @@ class Listener:
             if not self._started:
                 self._started = True
                 threading.Thread(target=self._run, name="aiw-live-listener", daemon=True).start()
+                threading.Thread(
+                    target=self._announce_forever, name="aiw-live-announcer", daemon=True
+                ).start()
+
+    def bump_and_notify(self, changes) -> None:
+        """Queue changes already stored; the announcer thread bumps and notifies shortly.
+
+        Outside a request (the CLI, a script) there is no thread to wait for: at once.
+        """
+        if not has_request_context():
+            with psycopg.connect(self.dsn, autocommit=True) as connection:
+                self._announce(connection, changes)
+            return
+        self.ensure_started()
+        with self._lock:
+            for change in changes:
+                earlier = self._pending.get(change.workshop_id)
+                if earlier is not None and earlier.stage and not change.stage:
+                    change = earlier
+                self._pending[change.workshop_id] = change
+        self._announce_now.set()
+
+    def _announce_forever(self) -> None:
+        connection = None
+        while True:
+            self._announce_now.wait()
+            time.sleep(COALESCE_SECONDS)
+            self._announce_now.clear()
+            with self._lock:
+                changes, self._pending = list(self._pending.values()), {}
+            try:
+                if connection is None or connection.closed:
+                    connection = psycopg.connect(self.dsn, autocommit=True)
+                self._announce(connection, changes)
+            except Exception as error:  # noqa: BLE001  (the data is stored; only a redraw waits)
+                log.warning("live announcement failed (%s); streams catch up on their poll", error)
+                connection = None
+
+    @staticmethod
+    def _announce(connection, changes) -> None:
+        for change in changes:
+            connection.execute(
+                BUMP_AND_NOTIFY,
+                {"workshop_id": change.workshop_id, "channel": CHANNEL,
+                 "payload": payload_of(change)},
+            )  # fmt: skip
 
     def _run(self) -> None:
         while True:
@@ -88,24 +144,9 @@ class Listener:
                     log.warning("ignored a malformed live notification")
 
 
-def _notify_before_commit(session) -> None:
-    """Queue one NOTIFY per changed workshop inside the transaction that stores the change."""
-    from . import pending_changes
-
-    if "aiw_channel" not in current_app.extensions:
-        return
-    for change in pending_changes(session):
-        session.execute(
-            text("SELECT pg_notify(:channel, :payload)"),
-            {"channel": CHANNEL, "payload": payload_of(change)},
-        )
-
-
 def init_postgres_channel(app) -> None:
     if not channel_wanted(app.config):
         return
     listener = Listener(app)
     app.extensions["aiw_channel"] = listener
     app.before_request(listener.ensure_started)
-    if not event.contains(db.session, "before_commit", _notify_before_commit):
-        event.listen(db.session, "before_commit", _notify_before_commit)

@@ -13,7 +13,6 @@ MAX_STORIES_PER_PARTICIPANT = 20
 TEXT_FIELDS = ("headline", "body", "made_possible", "wish")
 # Built once: the busiest write of a room skips rebuilding them for every story.
 COUNT_OWN = select(func.count(Story.id)).where(Story.participant_id == bindparam("participant_id"))
-ADD_STRENGTHS = insert(StoryStrength)
 
 
 def story_by_client_id(workshop: Workshop, client_id: str) -> Story | None:
@@ -75,13 +74,15 @@ def submit_story(workshop: Workshop, participant: Participant, fields: dict) -> 
     names = fields.get("strengths") or []
     if names:
         known = set(workshop.strengths_vocabulary)
+        # One multi-row INSERT: one round trip on PostgreSQL, where executemany takes several.
         db.session.connection().execute(
-            ADD_STRENGTHS,
-            [
-                {"story_id": story_id, "name": name, "from_vocabulary": name in known,
-                 "position": index}
-                for index, name in enumerate(names)
-            ],
+            insert(StoryStrength).values(
+                [
+                    {"story_id": story_id, "name": name, "from_vocabulary": name in known,
+                     "position": index}
+                    for index, name in enumerate(names)
+                ]
+            )
         )  # fmt: skip
     mark_changed(workshop)
     return story_id, True
