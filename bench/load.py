@@ -49,7 +49,7 @@ def arguments():
     parser.add_argument("--burst-factor", type=float, default=1.6, help="rate × this in a burst")
     parser.add_argument("--phase-at", type=float, default=0.7, help="share of the run: to Dream")
     parser.add_argument("--database-url", help="default: a fresh SQLite file")
-    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=2, help="as make run starts")
     parser.add_argument("--kill", choices=["worker", "server"])
     parser.add_argument("--kill-at", type=float, default=30, help="seconds into the load")
     parser.add_argument("--json", help="also write the figures to this file")

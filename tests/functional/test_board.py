@@ -189,3 +189,22 @@ def test_another_facilitator_cannot_touch_the_board(client, make, workshop, stor
     login(make.facilitator())
     assert client.get(f"/board/{workshop.code}").status_code == 403
     assert client.post(f"/board/{workshop.code}/suggest").status_code == 403
+
+
+def test_theme_summaries_agree_with_the_full_cards(board, workshop, stories):
+    """The live screens' light summaries count, name and quote as the board's cards do."""
+    from ai_workshop.board.queries import theme_cards, theme_summaries
+
+    assert board("/suggest", k="4").status_code in (200, 204)
+    first = themes(workshop)[0]
+    hidden = next(story for story in stories if story.theme_id == first.id)
+    hidden.hidden = True
+    first.strengths = []
+    db.session.commit()
+    cards, summaries = theme_cards(workshop), theme_summaries(workshop)
+    assert [s.theme.id for s in summaries] == [c.theme.id for c in cards]
+    for card, summary in zip(cards, summaries, strict=True):
+        assert summary.count == len(card.stories)
+        assert summary.quote == card.quote
+        assert set(summary.strengths) <= {n for s in card.stories for n in s.strength_names}
+        assert len(summary.strengths) == len(card.strengths)

@@ -1,0 +1,62 @@
+"""The per-process cache of the room's stage, which answers most phone polls."""
+
+import time
+
+from ai_workshop.live.shortcut import StatePollShortcut
+from ai_workshop.live.stage import StageCache
+
+
+def test_an_entry_lives_for_its_lifetime_then_is_gone():
+    cache = StageCache(lifetime_seconds=0.05)
+    cache.remember("ABC234", "s1", {"phase": "discover"})
+    assert cache.etag("ABC234") == "s1"
+    time.sleep(0.06)
+    assert cache.etag("ABC234") is None
+
+
+def test_forget_drops_one_code_and_forget_all_drops_every_code():
+    cache = StageCache(lifetime_seconds=10)
+    cache.remember("ABC234", "s1", {})
+    cache.remember("XYZ789", "s2", {})
+    cache.forget("ABC234")
+    assert cache.etag("ABC234") is None and cache.etag("XYZ789") == "s2"
+    cache.forget_all()
+    assert cache.etag("XYZ789") is None
+
+
+def call(shortcut, path, if_none_match=None, method="GET"):
+    seen = {}
+
+    def start_response(status, headers):
+        seen["status"], seen["headers"] = status, dict(headers)
+
+    environ = {"REQUEST_METHOD": method, "PATH_INFO": path}
+    if if_none_match:
+        environ["HTTP_IF_NONE_MATCH"] = if_none_match
+    body = shortcut(environ, start_response)
+    return seen.get("status"), seen.get("headers"), body
+
+
+def test_the_shortcut_answers_a_known_etag_and_passes_everything_else_on():
+    cache = StageCache(lifetime_seconds=10)
+    cache.remember("ABC234", "s1", {})
+    passed = []
+
+    def app(environ, start_response):
+        passed.append(environ["PATH_INFO"])
+        start_response("200 OK", [])
+        return [b"from the app"]
+
+    shortcut = StatePollShortcut(app, cache)
+    status, headers, body = call(shortcut, "/api/v1/workshops/abc234/state", '"s1"')
+    assert status.startswith("304") and headers["ETag"] == '"s1"' and body == []
+    assert passed == []
+    for path, tag, method in [
+        ("/api/v1/workshops/ABC234/state", '"old"', "GET"),  # changed stage
+        ("/api/v1/workshops/ABC234/state", None, "GET"),  # first poll
+        ("/api/v1/workshops/ABC234/state", '"s1"', "POST"),
+        ("/api/v1/workshops/ABC234/stories", '"s1"', "GET"),
+    ]:
+        status, _headers, body = call(shortcut, path, tag, method)
+        assert status == "200 OK" and body == [b"from the app"]
+    assert len(passed) == 4
