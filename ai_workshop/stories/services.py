@@ -3,6 +3,7 @@
 from flask_babel import gettext as _
 from sqlalchemy import bindparam, func, insert, select
 
+from ..contributions.once import stored_id
 from ..domain_errors import Conflict, Forbidden, NotAllowedNow, NotFound
 from ..extensions import db
 from ..insert_once import insert_once
@@ -28,20 +29,6 @@ def _check_open(workshop: Workshop) -> None:
         )
 
 
-def _stored(workshop: Workshop, client_id: str, participant: Participant) -> int | None:
-    """The id already stored for this submission; a retry gets it back, never a copy."""
-    row = db.session.execute(
-        select(Story.id, Story.participant_id).where(
-            Story.workshop_id == workshop.id, Story.client_id == client_id
-        )
-    ).first()
-    if row is None:
-        return None
-    if row.participant_id != participant.id:
-        raise Conflict(_("That submission id was already used by someone else."))
-    return row.id
-
-
 def submit_story(workshop: Workshop, participant: Participant, fields: dict) -> tuple[int, bool]:
     """Store a story once per client_id; returns (story id, created).
 
@@ -61,7 +48,7 @@ def submit_story(workshop: Workshop, participant: Participant, fields: dict) -> 
         )
     if story_id is None:
         # Already stored (a retry: it gets its story back, never a copy), or refused.
-        existing = _stored(workshop, client_id, participant)
+        existing = stored_id(Story, workshop, participant, client_id)
         if existing is not None:
             return existing, False
         _check_open(workshop)
