@@ -11,12 +11,6 @@ from ..extensions import db
 from ..live import mark_changed
 
 
-def find_by_client_id(model, workshop, client_id: str):
-    return db.session.scalar(
-        select(model).where(model.workshop_id == workshop.id, model.client_id == client_id)
-    )
-
-
 def stored_id(model, workshop, participant, client_id: str) -> int | None:
     """The id already stored for this submission (a retry gets it back), or None."""
     row = db.session.execute(
@@ -31,17 +25,11 @@ def stored_id(model, workshop, participant, client_id: str) -> int | None:
     return row.id
 
 
-def _replay(existing, participant):
-    if existing.participant_id != participant.id:
-        raise Conflict(_("That submission id was already used by someone else."))
-    return existing
-
-
 def create_once(model, workshop, participant, client_id: str, build: Callable[[], object]):
     """(object, created): a retry of an acknowledged submission returns the first one."""
-    existing = find_by_client_id(model, workshop, client_id)
+    existing = stored_id(model, workshop, participant, client_id)
     if existing is not None:
-        return _replay(existing, participant), False
+        return db.session.get(model, existing), False
     item = build()
     item.workshop_id, item.participant_id, item.client_id = workshop.id, participant.id, client_id
     try:
@@ -49,7 +37,7 @@ def create_once(model, workshop, participant, client_id: str, build: Callable[[]
             db.session.add(item)
             db.session.flush()
     except IntegrityError:
-        return _replay(find_by_client_id(model, workshop, client_id), participant), False
+        return db.session.get(model, stored_id(model, workshop, participant, client_id)), False
     mark_changed(workshop)
     return item, True
 

@@ -25,6 +25,12 @@ class Change:
     code: str
     stage: bool
 
+    def after(self, earlier: "Change | None") -> "Change":
+        """This change joined with an earlier one not yet announced: a stage change stays one."""
+        if earlier is None or self.stage or not earlier.stage:
+            return self
+        return earlier
+
 
 def mark_changed(workshop, stage: bool = False) -> None:
     """Bump the workshop's version and announce it after commit.
@@ -35,10 +41,7 @@ def mark_changed(workshop, stage: bool = False) -> None:
     if "aiw_channel" not in current_app.extensions:
         workshop.bump_version()
     touched = db.session.info.setdefault(_TOUCHED_KEY, {})
-    earlier = touched.get(workshop.id)
-    touched[workshop.id] = Change(
-        workshop.id, workshop.code, stage or bool(earlier and earlier.stage)
-    )
+    touched[workshop.id] = Change(workshop.id, workshop.code, stage).after(touched.get(workshop.id))
 
 
 def broker() -> LocalBroker:

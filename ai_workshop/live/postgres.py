@@ -60,7 +60,6 @@ class Listener:
     def __init__(self, app) -> None:
         self.app = app
         self.dsn = libpq_dsn(app.config["SQLALCHEMY_DATABASE_URI"])
-        self.listening = threading.Event()
         self._started = False
         self._lock = threading.Lock()
         self._pending: dict = {}
@@ -89,10 +88,9 @@ class Listener:
         self.ensure_started()
         with self._lock:
             for change in changes:
-                earlier = self._pending.get(change.workshop_id)
-                if earlier is not None and earlier.stage and not change.stage:
-                    change = earlier
-                self._pending[change.workshop_id] = change
+                self._pending[change.workshop_id] = change.after(
+                    self._pending.get(change.workshop_id)
+                )
         self._announce_now.set()
 
     def _announce_forever(self) -> None:
@@ -126,7 +124,6 @@ class Listener:
                 self._listen()
             except Exception as error:  # noqa: BLE001  (any failure: reconnect, never die)
                 log.warning("live channel lost (%s); reconnecting", error)
-            self.listening.clear()
             time.sleep(RECONNECT_SECONDS)
 
     def _listen(self) -> None:
@@ -134,7 +131,6 @@ class Listener:
 
         with psycopg.connect(self.dsn, autocommit=True) as connection:
             connection.execute(f"LISTEN {CHANNEL}")
-            self.listening.set()
             self.app.extensions["aiw_live"].publish_all()
             self.app.extensions["aiw_stage"].forget_all()
             for note in connection.notifies():

@@ -16,12 +16,6 @@ TEXT_FIELDS = ("headline", "body", "made_possible", "wish")
 COUNT_OWN = select(func.count(Story.id)).where(Story.participant_id == bindparam("participant_id"))
 
 
-def story_by_client_id(workshop: Workshop, client_id: str) -> Story | None:
-    return db.session.scalar(
-        select(Story).where(Story.workshop_id == workshop.id, Story.client_id == client_id)
-    )
-
-
 def _check_open(workshop: Workshop) -> None:
     if not workshop.accepts_stories:
         raise NotAllowedNow(

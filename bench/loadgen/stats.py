@@ -50,7 +50,7 @@ class Recorder:
                 f"{percentile(values, 0.95):>9.1f}{percentile(values, 0.99):>9.1f}"
                 f"{max(values, default=math.nan):>9.1f}  {statuses}  {failed}".rstrip()
             )
-        writes = [ms for name in WRITES for ms in self.latency_ms.get(name, [])]
+        writes = self.write_latencies()
         lines.append(
             f"{'all writes':<10}{len(writes):>10}{percentile(writes, 0.5):>9.1f}"
             f"{percentile(writes, 0.95):>9.1f}{percentile(writes, 0.99):>9.1f}"
@@ -58,8 +58,11 @@ class Recorder:
         )
         return "\n".join(lines)
 
+    def write_latencies(self) -> list[float]:
+        return [ms for name in WRITES for ms in self.latency_ms.get(name, [])]
+
     def write_percentiles(self) -> dict:
-        writes = [ms for name in WRITES for ms in self.latency_ms.get(name, [])]
+        writes = self.write_latencies()
         return {f"p{int(q * 100)}": percentile(writes, q) for q in (0.5, 0.95, 0.99)}
 
 
