@@ -36,9 +36,9 @@ def create_app(config: dict | None = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     from . import models  # noqa: F401  (tables must be known to Alembic and create_all)
+    from .api.views import load_stage
     from .auth.loader import init_login
     from .live import init_live
-    from .live.shortcut import StatePollShortcut
     from .ratelimit import init_ratelimit
 
     db.init_app(app)
@@ -50,8 +50,7 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=_select_locale)
     init_login(app, login_manager)
-    init_live(app)
-    app.wsgi_app = StatePollShortcut(app.wsgi_app, app.extensions["aiw_stage"])
+    init_live(app, load_stage=load_stage)
     init_ratelimit(app)
 
 

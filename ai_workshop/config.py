@@ -49,6 +49,9 @@ def load_config(instance_path: str) -> dict:
         # "auto": PostgreSQL LISTEN/NOTIFY across workers when on PostgreSQL; "local" otherwise.
         "LIVE_CHANNEL": os.environ.get("LIVE_CHANNEL") or "auto",
         "STAGE_CACHE_SECONDS": 1.0,
+        # A phone's state poll is held at most this long while nothing changes; under the
+        # 30 to 60 s after which proxies and mobile networks drop an idle request.
+        "PHONE_HOLD_SECONDS": 25.0,
         "LIVE_STREAM_MAX_SECONDS": 30 * 60,
         "PHONE_POLL_SECONDS": 3.0,
         "SESSION_COOKIE_HTTPONLY": True,

@@ -43,7 +43,10 @@ def arguments():
     parser.add_argument("--rate", type=float, default=250, help="average writes per second")
     parser.add_argument("--duration", type=float, default=60, help="seconds of load after joining")
     parser.add_argument("--ramp", type=float, default=20, help="seconds over which phones join")
-    parser.add_argument("--poll-seconds", type=float, default=3.0)
+    parser.add_argument("--poll-seconds", type=float, default=3.0, help="without holding")
+    parser.add_argument(
+        "--hold-seconds", type=float, default=25, help="held state polls, as phones do; 0: plain"
+    )
     parser.add_argument("--burst-every", type=float, default=10, help="a burst every N seconds")
     parser.add_argument("--burst-seconds", type=float, default=3)
     parser.add_argument("--burst-factor", type=float, default=1.6, help="rate × this in a burst")
@@ -114,9 +117,15 @@ async def run(args, server, room_info: dict) -> dict:
     recorder, report = Recorder(), {}
     connector = aiohttp.TCPConnector(limit=1000, ttl_dns_cache=300)
     timeout = aiohttp.ClientTimeout(total=30)
+    polls = aiohttp.TCPConnector(limit=0, ttl_dns_cache=300)
+    poll_timeout = aiohttp.ClientTimeout(total=args.hold_seconds + 15)
     async with aiohttp.ClientSession(connector=connector, timeout=timeout) as phones_session, \
+            aiohttp.ClientSession(connector=polls, timeout=poll_timeout) as poll_session, \
             aiohttp.ClientSession(timeout=timeout, cookie_jar=aiohttp.CookieJar(unsafe=True)) as laptop:  # fmt: skip
-        room = Room(phones_session, server.base_url, room_info, recorder, args.poll_seconds)
+        room = Room(
+            phones_session, server.base_url, room_info, recorder, args.poll_seconds,
+            hold_seconds=args.hold_seconds, poll_session=poll_session,
+        )  # fmt: skip
         projector = Projector(laptop, server.base_url, room_info, recorder)
         console = Projector(laptop, server.base_url, room_info, recorder, screen="console")
         await projector.log_in()

@@ -218,10 +218,17 @@ def _paths() -> dict:
             "get": {
                 "summary": "Phase, screen and timer; poll with If-None-Match",
                 "description": "The ETag changes with the stage (phase, screen, timer), "
-                "not with every story or vote.",
+                "not with every story or vote. With `wait` and the current ETag, the server "
+                "may hold the request up to that many seconds (at most 25) and answers as soon "
+                "as the stage changes; a 304 after the wait means ask again.",
                 "parameters": [
                     CODE,
                     {"name": "If-None-Match", "in": "header", "schema": {"type": "string"}},
+                    {
+                        "name": "wait",
+                        "in": "query",
+                        "schema": {"type": "number", "minimum": 0, "maximum": 25},
+                    },
                 ],
                 "responses": {
                     "200": _json(_ref("State"), "Current state, with an ETag"),

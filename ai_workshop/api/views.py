@@ -8,6 +8,7 @@ from ..domain_errors import DomainError
 from ..extensions import db
 from ..joincode import normalise_code
 from ..live import stage_cache
+from ..live.stage import Stage
 from ..participants.services import clean_display_name, join
 from ..stories.services import (
     delete_own_story,
@@ -91,18 +92,20 @@ def state(code: str):
     Stories and votes do not change the stage, so under a room's load phones keep getting
     304s, most of them from the stage cache without a database read.
     """
-    cache = stage_cache()
-    stage = cache.get(normalise_code(code))
-    if stage is None:
-        workshop = find_workshop(code)
-        body = workshop_state(workshop)
-        stage = cache.remember(workshop.code, stage_etag(body), body)
+    stage = stage_cache().get(normalise_code(code)) or load_stage(code)
     if stage.etag in request.if_none_match:
         return _not_modified(stage.etag)
     response = jsonify(with_current_clock(stage.body))
     response.set_etag(stage.etag)
     response.headers["Cache-Control"] = "no-cache"
     return response
+
+
+def load_stage(code: str) -> Stage:
+    """Read the room's stage from the database into the stage cache."""
+    workshop = find_workshop(code)
+    body = workshop_state(workshop)
+    return stage_cache().remember(workshop.code, stage_etag(body), body)
 
 
 def _not_modified(etag: str):

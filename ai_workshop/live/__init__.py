@@ -15,6 +15,7 @@ from sqlalchemy import event
 from ..extensions import db
 from .broker import LocalBroker
 from .stage import StageCache
+from .stage_watch import StageWatch
 
 _TOUCHED_KEY = "aiw_touched_workshops"
 
@@ -53,10 +54,12 @@ def stage_cache() -> StageCache:
 
 
 def announce(app, change: Change) -> None:
-    """Tell this process's streams and stage cache; also called by the channel listener."""
+    """Tell this process's streams, stage cache and held phones; also called by the channel
+    listener."""
     app.extensions["aiw_live"].publish(change.workshop_id)
     if change.stage:
         app.extensions["aiw_stage"].forget(change.code)
+        app.extensions["aiw_stage_watch"].poke(change.code)
 
 
 def _after_commit(session) -> None:
@@ -74,11 +77,19 @@ def _after_rollback(session) -> None:
     session.info.pop(_TOUCHED_KEY, None)
 
 
-def init_live(app) -> None:
+def init_live(app, load_stage) -> None:
+    """load_stage(code) reads a room's stage from the database into the stage cache."""
     from .postgres import init_postgres_channel
+    from .shortcut import StatePollShortcut
 
     app.extensions["aiw_live"] = LocalBroker()
-    app.extensions["aiw_stage"] = StageCache(app.config["STAGE_CACHE_SECONDS"])
+    cache = app.extensions["aiw_stage"] = StageCache(app.config["STAGE_CACHE_SECONDS"])
+    watch = app.extensions["aiw_stage_watch"] = StageWatch(
+        app, cache, load_stage, recheck_seconds=app.config["STAGE_CACHE_SECONDS"] / 2
+    )
+    app.wsgi_app = StatePollShortcut(
+        app.wsgi_app, cache, watch, longest_wait=app.config["PHONE_HOLD_SECONDS"]
+    )
     if not event.contains(db.session, "after_commit", _after_commit):
         event.listen(db.session, "after_commit", _after_commit)
         event.listen(db.session, "after_rollback", _after_rollback)

@@ -32,8 +32,14 @@ class Phone:
 
 
 class Room:
-    def __init__(self, session, base_url, room, recorder, poll_seconds: float) -> None:
+    def __init__(
+        self, session, base_url, room, recorder, poll_seconds: float, hold_seconds: float = 0,
+        poll_session=None,
+    ) -> None:  # fmt: skip
         self.session = session
+        # Held polls keep a connection each: they get their own pool, as each phone has its own.
+        self.poll_session = poll_session or session
+        self.hold_seconds = hold_seconds
         self.api = f"{base_url}/api/v1"
         self.room = room
         self.recorder = recorder
@@ -47,13 +53,14 @@ class Room:
         self.rejected = 0  # definite refusals (e.g. a story after Discovery closed)
         self.stopping = False
 
-    async def call(self, endpoint, method, url, phone=None, **kwargs):
+    async def call(self, endpoint, method, url, phone=None, session=None, **kwargs):
         headers = kwargs.pop("headers", {})
         if phone is not None and phone.token:
             headers["Authorization"] = f"Bearer {phone.token}"
         started = time.perf_counter()
+        session = session or self.session
         try:
-            async with self.session.request(method, url, headers=headers, **kwargs) as response:
+            async with session.request(method, url, headers=headers, **kwargs) as response:
                 body = await response.json() if response.status in (200, 201) else None
                 self.recorder.record(
                     endpoint, response.status, (time.perf_counter() - started) * 1000
@@ -81,18 +88,32 @@ class Room:
         return phone
 
     async def follow(self, phone: Phone) -> None:
-        """Poll the state every few seconds, as the phone page does."""
+        """Follow the state as the phone page does: held polls (or plain ones every few seconds)."""
         url = f"{self.api}/workshops/{self.room['code']}/state"
+        held_url = f"{url}?wait={self.hold_seconds:g}"
         await asyncio.sleep(random.random() * self.poll_seconds)
         failures = 0
         while not self.stopping:
+            held = bool(phone.etag and self.hold_seconds)
             headers = {"If-None-Match": phone.etag} if phone.etag else {}
-            status, body, response_headers = await self.call("state", "GET", url, headers=headers)
+            started = time.perf_counter()
+            status, body, response_headers = await self.call(
+                "held state" if held else "state",
+                "GET",
+                held_url if held else url,
+                headers=headers,
+                session=self.poll_session,
+            )
             if status == 200:
                 phone.etag = response_headers.get("ETag")
                 self._saw_phase(phone, body["phase"])
             failures = 0 if status in (200, 304) else failures + 1
-            delay = min(self.poll_seconds * 2**failures, 15)
+            if failures:
+                delay = min(self.poll_seconds * 2 ** (failures - 1), 15)
+            elif self.hold_seconds:
+                delay = max(0.0, 1.0 - (time.perf_counter() - started))
+            else:
+                delay = self.poll_seconds
             await asyncio.sleep(delay + random.random() * 0.5)
 
     def _saw_phase(self, phone: Phone, phase: str) -> None:

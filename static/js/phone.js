@@ -14,10 +14,15 @@
   function followState() {
     const stateUrl = body.dataset.stateUrl;
     if (!stateUrl) return;
+    // The server holds an unchanged poll up to holdSeconds, so a phone learns of a change
+    // about a second after it happens while asking only a few times a minute.
+    const holdSeconds = Number(body.dataset.holdSeconds || 0);
     const pollMs = Number(body.dataset.pollSeconds || 3) * 1000;
+    const minGapMs = 1000;
     let etag = null;
     let failures = 0;
     let timer = null;
+    let inFlight = null;
 
     function applyTimer(state) {
       const chip = document.querySelector("[data-timer-chip]");
@@ -36,17 +41,32 @@
       timer = setTimeout(poll, delay + Math.random() * 500);
     }
 
+    function pollUrl() {
+      if (!etag || !holdSeconds) return stateUrl;
+      return stateUrl + (stateUrl.indexOf("?") < 0 ? "?" : "&") + "wait=" + holdSeconds;
+    }
+
     function poll() {
+      // Waking up or coming back online: a held poll may be dead; start afresh.
+      if (inFlight) inFlight.abort();
+      const controller = window.AbortController ? new AbortController() : null;
+      const mine = { abort: function () { if (controller) controller.abort(); } };
+      inFlight = mine;
+      const startedAt = Date.now();
       const headers = etag ? { "If-None-Match": etag } : {};
-      fetch(stateUrl, { headers: headers, cache: "no-store" })
+      fetch(pollUrl(), {
+        headers: headers,
+        cache: "no-store",
+        signal: controller ? controller.signal : undefined,
+      })
         .then(function (response) {
-          failures = 0;
           if (response.status === 304) return null;
           if (!response.ok) throw new Error("HTTP " + response.status);
           etag = response.headers.get("ETag");
           return response.json();
         })
         .then(function (state) {
+          failures = 0;
           if (!state) return;
           const screenChanged = body.dataset.screen && state.screen !== body.dataset.screen;
           if (state.phase !== body.dataset.phase || screenChanged) {
@@ -57,10 +77,16 @@
           applyTimer(state);
         })
         .catch(function () {
-          failures += 1;
+          if (inFlight === mine) failures += 1;
         })
         .finally(function () {
-          schedule(Math.min(pollMs * Math.pow(2, failures), 15000));
+          if (inFlight !== mine) return; // replaced by a newer poll, which schedules itself
+          inFlight = null;
+          if (failures) {
+            schedule(Math.min(pollMs * Math.pow(2, failures - 1), 15000));
+          } else {
+            schedule(Math.max(0, minGapMs - (Date.now() - startedAt)));
+          }
         });
     }
 

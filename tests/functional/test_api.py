@@ -1,6 +1,8 @@
 """The JSON API: join, state with ETags, idempotent stories and JSON errors."""
 
 import re
+import threading
+import time
 import uuid
 
 import pytest
@@ -105,6 +107,53 @@ def test_a_stage_change_from_another_process_shows_within_the_cache_lifetime(app
     assert state(client, workshop, etag).status_code == 304
     app.extensions["aiw_stage"].forget_all()  # what the cache lifetime does within a second
     assert state(client, workshop, etag).json["phase"] == "dream"
+
+
+def hold_poll(app, workshop, etag, wait):
+    """A phone's long poll, in its own thread as a held request would be."""
+    answers = []
+
+    def poll():
+        answers.append(
+            app.test_client().get(
+                f"/api/v1/workshops/{workshop.code}/state?wait={wait}",
+                headers={"If-None-Match": etag},
+            )
+        )
+
+    thread = threading.Thread(target=poll)
+    thread.start()
+    return thread, answers
+
+
+def test_a_held_poll_is_released_with_the_new_state_when_the_phase_changes(app, client, workshop):
+    etag = state(client, workshop).headers["ETag"]
+    thread, answers = hold_poll(app, workshop, etag, wait=10)
+    time.sleep(0.3)
+    assert thread.is_alive(), "an unchanged stage holds the poll"
+    changed_at = time.monotonic()
+    set_phase(workshop, "dream")
+    db.session.commit()
+    thread.join(timeout=5)
+    [answer] = answers
+    assert time.monotonic() - changed_at < 1.0
+    assert answer.status_code == 200
+    assert answer.json["phase"] == "dream"
+
+
+def test_a_held_poll_outlives_stories_and_ends_in_304(app, client, workshop):
+    etag = state(client, workshop).headers["ETag"]
+    token = api_join(client, workshop.code)["participant_token"]
+    started = time.monotonic()
+    thread, answers = hold_poll(app, workshop, etag, wait=0.6)
+    created = client.post(
+        f"/api/v1/workshops/{workshop.code}/stories", json=story_payload(), headers=bearer(token)
+    )
+    assert created.status_code == 201
+    thread.join(timeout=5)
+    [answer] = answers
+    assert answer.status_code == 304
+    assert time.monotonic() - started >= 0.6
 
 
 def test_state_of_unknown_workshop_is_404_json(client):

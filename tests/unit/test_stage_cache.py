@@ -2,7 +2,7 @@
 
 import time
 
-from ai_workshop.live.shortcut import StatePollShortcut
+from ai_workshop.live.shortcut import StatePollShortcut, wait_seconds
 from ai_workshop.live.stage import StageCache
 
 
@@ -47,7 +47,7 @@ def test_the_shortcut_answers_a_known_etag_and_passes_everything_else_on():
         start_response("200 OK", [])
         return [b"from the app"]
 
-    shortcut = StatePollShortcut(app, cache)
+    shortcut = StatePollShortcut(app, cache, stage_watch=None, longest_wait=25)
     status, headers, body = call(shortcut, "/api/v1/workshops/abc234/state", '"s1"')
     assert status.startswith("304") and headers["ETag"] == '"s1"' and body == []
     assert passed == []
@@ -60,3 +60,11 @@ def test_the_shortcut_answers_a_known_etag_and_passes_everything_else_on():
         status, _headers, body = call(shortcut, path, tag, method)
         assert status == "200 OK" and body == [b"from the app"]
     assert len(passed) == 4
+
+
+def test_wait_is_read_leniently_and_bounded():
+    assert wait_seconds("wait=10", 25) == 10
+    assert wait_seconds("x=1&wait=90", 25) == 25
+    assert wait_seconds("wait=-4", 25) == 0
+    for unreadable in ["", "wait=soon", "wait=nan", "wait="]:
+        assert wait_seconds(unreadable, 25) == 0
