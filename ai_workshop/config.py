@@ -52,6 +52,12 @@ def load_config(instance_path: str) -> dict:
         # A phone's state poll is held at most this long while nothing changes; under the
         # 30 to 60 s after which proxies and mobile networks drop an idle request.
         "PHONE_HOLD_SECONDS": 25.0,
+        # Phone pages to serve per second after a phase change, leaving room for the writes
+        # (a page takes about 5 ms of a core, measured): a room's reloads are spread to match.
+        "PHONE_PAGES_AT_ONCE": 2,
+        "PHONE_PAGES_PER_SECOND": float(
+            os.environ.get("PHONE_PAGES_PER_SECOND") or 100 * int(os.environ.get("WORKERS") or 2)
+        ),
         "LIVE_STREAM_MAX_SECONDS": 30 * 60,
         "PHONE_POLL_SECONDS": 3.0,
         "SESSION_COOKIE_HTTPONLY": True,

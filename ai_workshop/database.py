@@ -7,7 +7,7 @@ from flask import current_app, g, has_app_context, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from . import sqlite_lock
+from . import sqlite_lock, sqlite_sync
 
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 DEFAULT_LOCK_WAIT_SECONDS = 10.0
@@ -91,22 +91,19 @@ def configure_sqlite(engine: Engine) -> None:
             f"PRAGMA busy_timeout={sqlite_lock.SAFETY_BUSY_MS}",
             f"PRAGMA synchronous={synchronous_mode()}",
             "PRAGMA foreign_keys=ON",
+            f"PRAGMA wal_autocheckpoint={sqlite_sync.autocheckpoint_pages()}",
         ):
             cursor.execute(pragma)
         cursor.close()
 
-    gate = sqlite_lock.WriteGate()
-
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
         if wants_write_lock():
-            gate.take(connection.connection, lock_wait_seconds())
+            sqlite_lock.take_write_lock(
+                connection.connection.driver_connection, lock_wait_seconds()
+            )
         else:
             connection.exec_driver_sql("BEGIN")
-
-    for name in ("commit", "rollback"):
-        event.listen(engine, name, lambda connection: gate.release(connection.connection))
-    event.listen(engine, "checkin", lambda _dbapi, record: gate.release(record))
 
 
 def synchronous_mode() -> str:

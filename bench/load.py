@@ -126,6 +126,7 @@ async def run(args, server, room_info: dict) -> dict:
             phones_session, server.base_url, room_info, recorder, args.poll_seconds,
             hold_seconds=args.hold_seconds, poll_session=poll_session,
         )  # fmt: skip
+        room.page_cookie = participant_cookie(server.env["SECRET_KEY"], room_info["code"])
         projector = Projector(laptop, server.base_url, room_info, recorder)
         console = Projector(laptop, server.base_url, room_info, recorder, screen="console")
         await projector.log_in()
@@ -143,7 +144,7 @@ async def run(args, server, room_info: dict) -> dict:
             await asyncio.sleep(args.ramp / args.participants)
         while len(room.phones) < args.participants:
             await asyncio.sleep(0.1)
-        load_started = time.perf_counter()
+        load_started = room.load_started = time.perf_counter()
         loop = asyncio.get_running_loop()
         until = loop.time() + args.duration
         probe = asyncio.create_task(projector.probe(room, also=console))
@@ -151,12 +152,12 @@ async def run(args, server, room_info: dict) -> dict:
             background.append(asyncio.create_task(kill_mid_run(args, server, args.kill_at, report)))
         writer = asyncio.create_task(drive_writes(args, room, until))
         await asyncio.sleep(args.duration * args.phase_at)
-        room.phase_changed_at = await projector.change_phase("dream")
+        await projector.change_phase("dream", on_sent=room.phase_change_sent)
         room.phase = "dream"
         launched = await writer
         report["load_seconds"] = time.perf_counter() - load_started
         report["writes_launched"] = launched
-        await asyncio.sleep(min(args.poll_seconds + 2, 8))  # the last polls see the phase change
+        await asyncio.sleep(9)  # the last phones see the phase change and reload
         room.stopping = projector.stopping = console.stopping = True
         await drain(room)
         stop.set()
@@ -168,6 +169,16 @@ async def run(args, server, room_info: dict) -> dict:
         report["console_freshness"] = summary("console shows a new story", console_shown)
         report["console_missed"] = console_missed
     return report
+
+
+def participant_cookie(secret_key: str, code: str):
+    """The signed cookie the phone page knows its participant by, as joining sets it."""
+    from itsdangerous import URLSafeSerializer
+
+    from ai_workshop.phone.identity import COOKIE_NAME, COOKIE_SALT
+
+    signer = URLSafeSerializer(secret_key, salt=COOKIE_SALT)
+    return lambda phone: f"{COOKIE_NAME}={signer.dumps({code: phone.token})}"
 
 
 async def join_and_follow(room: Room, index: int) -> None:
@@ -197,6 +208,9 @@ def figures(args, room, projector, recorder, memory, lags, server, room_info) ->
         "event_lag": summary("live event after a story (send → event)", evented),
         "probes_never_shown": missed,
         "phase_change": summary("phones see the phase change", room.phase_seen_after),
+        "phase_page": summary("phones show the new phase's page", room.page_after),
+        "write_timeline": recorder.write_timeline(room.load_started),
+        "phase_changed_second": room.phase_changed_at - room.load_started,
         "phones_missing_phase": unseen,
         "memory": memory,
         "client_loop_lag": summary("load generator's own loop lag", lags),
@@ -216,7 +230,8 @@ def print_report(args, report: dict) -> None:
     print(f"\nwrites/s achieved: {report['writes_per_second']:.0f}   "
           f"server errors (5xx): {report['server_errors']}   "
           f"connection failures: {report['connection_failures']}")  # fmt: skip
-    for key in ("freshness", "console_freshness", "event_lag", "phase_change", "client_loop_lag"):
+    for key in ("freshness", "console_freshness", "event_lag", "phase_change", "phase_page",
+                "client_loop_lag"):  # fmt: skip
         print(report[key])
     print(
         f"probes never shown: {report['probes_never_shown']}; phones that never saw Dream: "
@@ -228,6 +243,8 @@ def print_report(args, report: dict) -> None:
             f"fault: {report['kill']}"
             + (f"; serving again after {restart:.2f} s" if restart else "")
         )
+    print(f"writes p95 (ms) by second sent, phase change at {report['phase_changed_second']:.0f}"
+          f" s: {report['write_timeline']}")  # fmt: skip
     memory = report["memory"]
     step = max(1, len(memory) // 12)
     print("server memory (MB) over time: " + ", ".join(

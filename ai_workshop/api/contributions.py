@@ -105,8 +105,9 @@ def leave_action(code: str, action_id: int):
     return _volunteer(code, action_id, False)
 
 
-def _vote_body(workshop, vote, participant, mine: dict[int, int] | None = None) -> dict:
+def _vote_body(workshop, vote, participant, mine=None, options=None) -> dict:
     mine = votes.my_dots(vote, participant) if mine is None else mine
+    options = votes.options_for(workshop, vote.target) if options is None else options
     return {
         "id": vote.id,
         "target": vote.target,
@@ -116,7 +117,7 @@ def _vote_body(workshop, vote, participant, mine: dict[int, int] | None = None) 
         "dots_left": vote.dots_per_person - sum(mine.values()),
         "options": [
             {"id": option.id, "label": option.label, "my_dots": mine.get(option.id, 0)}
-            for option in votes.options_for(workshop, vote.target)
+            for option in options
         ],
     }
 
@@ -150,6 +151,6 @@ def set_dots(code: str, vote_id: int, option_id: int):
             {"dots": [_("Must be a whole number.")]},
         )
     start_writing()
-    mine = votes.set_dots(workshop, vote, participant, option_id, dots)
+    mine, options = votes.set_dots(workshop, vote, participant, option_id, dots)
     db.session.commit()
-    return jsonify(_vote_body(workshop, vote, participant, mine))
+    return jsonify(_vote_body(workshop, vote, participant, mine, options))

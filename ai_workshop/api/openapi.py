@@ -122,6 +122,11 @@ SCHEMAS = {
                 },
             },
             "server_time": {"type": "string", "format": "date-time"},
+            "redraw_spread_ms": {
+                "type": "integer",
+                "description": "After a change of screen, reload at a random moment within "
+                "this many milliseconds, so a large room does not reload all at once",
+            },
         },
     },
     "StoryInput": STORY_INPUT,

@@ -4,9 +4,12 @@ import hashlib
 import json
 from datetime import datetime
 
+from flask import current_app
+
 from ..clock import to_iso, utcnow
 from ..models import Story, Workshop
 from ..phases import PHASES
+from ..workshops.services import participant_count
 
 
 def workshop_public(workshop: Workshop) -> dict:
@@ -24,6 +27,9 @@ def workshop_public(workshop: Workshop) -> dict:
     }
 
 
+MAX_REDRAW_SPREAD_MS = 10_000
+
+
 def workshop_state(workshop: Workshop) -> dict:
     from ..phone.screens import screen_key
 
@@ -37,7 +43,20 @@ def workshop_state(workshop: Workshop) -> dict:
         "accepts_stories": workshop.accepts_stories,
         "timer": workshop.timer_snapshot(now),
         "server_time": to_iso(now),
+        "redraw_spread_ms": redraw_spread_ms(participant_count(workshop)),
     }
+
+
+def redraw_spread_ms(participants: int) -> int:
+    """How long phones spread their page reloads over after a change of screen.
+
+    A room would otherwise reload all at once: two thousand pages at about 5 ms of a core
+    each keep two workers busy for five seconds, and every story sent meanwhile waits.
+    Spread out, the pages arrive about as fast as they can be served; a small room reloads
+    at once. The phones say at once that the room has moved on.
+    """
+    per_second = current_app.config["PHONE_PAGES_PER_SECOND"]
+    return min(MAX_REDRAW_SPREAD_MS, int(participants * 1000 / per_second))
 
 
 def with_current_clock(state: dict) -> dict:

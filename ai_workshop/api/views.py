@@ -92,7 +92,7 @@ def state(code: str):
     Stories and votes do not change the stage, so under a room's load phones keep getting
     304s, most of them from the stage cache without a database read.
     """
-    stage = stage_cache().get(normalise_code(code)) or load_stage(code)
+    stage = stage_cache().get_or_load(normalise_code(code), load_stage)
     if stage.etag in request.if_none_match:
         return _not_modified(stage.etag)
     response = jsonify(with_current_clock(stage.body))

@@ -73,8 +73,9 @@ class ThemeSummary:
     quote: Story | None
 
 
-def theme_summaries(workshop: Workshop) -> list[ThemeSummary]:
-    """Counts, top strengths and a quote per theme in a few aggregate queries.
+def theme_summaries(workshop: Workshop, with_quotes: bool = True) -> list[ThemeSummary]:
+    """Counts, top strengths and (unless phones ask) a quote per theme in a few aggregate
+    queries.
 
     A summit's themes hold thousands of stories and these screens redraw several times a
     second, so they must not load every story as theme_cards() (for the board) does.
@@ -94,7 +95,7 @@ def theme_summaries(workshop: Workshop) -> list[ThemeSummary]:
         .group_by(Story.theme_id, StoryStrength.name)
     ):
         named.setdefault(theme_id, Counter())[name] = uses
-    quotes = _quotes(themes, members)
+    quotes = _quotes(themes, members) if with_quotes else {}
     return [
         ThemeSummary(
             theme,

@@ -124,11 +124,15 @@ def my_dots(vote: Vote, participant) -> dict[int, int]:
 
 def set_dots(
     workshop: Workshop, vote: Vote, participant, option_id: int, dots: int
-) -> dict[int, int]:
-    """Put exactly `dots` dots on one option (idempotent); returns all of this person's dots."""
+) -> tuple[dict[int, int], list[Option]]:
+    """Put exactly `dots` dots on one option (idempotent).
+
+    Returns all of this person's dots, and the vote's options, which the phone redraws.
+    """
     if not vote.is_open:
         raise NotAllowedNow(_("This vote is closed."))
-    if option_id not in {option.id for option in options_for(workshop, vote.target)}:
+    options = options_for(workshop, vote.target)
+    if option_id not in {option.id for option in options}:
         raise NotFound(_("That option is not part of this vote."))
     if dots < 0 or (vote.max_per_option and dots > vote.max_per_option):
         raise ValidationFailed(
@@ -146,7 +150,7 @@ def set_dots(
     )  # fmt: skip
     mark_changed(workshop)
     mine[option_id] = dots
-    return {key: value for key, value in mine.items() if value}
+    return {key: value for key, value in mine.items() if value}, options
 
 
 def tally(workshop: Workshop, vote: Vote) -> list[Tally]:

@@ -7,11 +7,12 @@ from ..models import Participant, Workshop
 from ..participants.services import participant_for_token
 
 COOKIE_NAME = "aiw_participant"
+COOKIE_SALT = "participant-identity"
 MAX_WORKSHOPS_REMEMBERED = 8
 
 
 def _serializer() -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="participant-identity")
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=COOKIE_SALT)
 
 
 def _read_tokens() -> dict[str, str]:

@@ -2,7 +2,7 @@
 
 from flask_babel import gettext as _
 
-from ..board.queries import theme_summaries
+from ..board.services import themes_of
 from ..contributions import design, destiny, dreams, votes
 from ..contributions.forms import (
     ActionProposalForm,
@@ -14,16 +14,19 @@ from ..extensions import db
 from ..models import Dream, Proposition
 from ..workshops.summary import session_numbers
 
+# "Not looked up yet": a page looks the current vote up once and hands it around.
+UNKNOWN = object()
 
-def screen_key(workshop) -> str:
+
+def screen_key(workshop, vote=UNKNOWN) -> str:
     """Changes whenever phones should redraw: a new phase, a vote opening or closing, themes shown."""
-    vote = votes.current_vote(workshop)
+    vote = votes.current_vote(workshop) if vote is UNKNOWN else vote
     vote_part = f"vote{vote.id}" if vote is not None and vote.is_open else "novote"
     return f"{workshop.phase}/{vote_part}/{'themes' if workshop.themes_shown else 'stories'}"
 
 
-def _open_vote_context(workshop, participant, targets) -> dict:
-    vote = votes.current_vote(workshop)
+def _open_vote_context(workshop, participant, targets, vote=UNKNOWN) -> dict:
+    vote = votes.current_vote(workshop) if vote is UNKNOWN else vote
     if vote is None or not vote.is_open or vote.target not in targets:
         return {}
     mine = votes.my_dots(vote, participant)
@@ -39,22 +42,22 @@ def _theme_choices(themes) -> list[tuple]:
     return [("", _("No particular theme"))] + [(theme.id, theme.name) for theme in themes]
 
 
-def dream_context(workshop, participant, form=None) -> dict:
-    cards = theme_summaries(workshop)
+def dream_context(workshop, participant, form=None, vote=UNKNOWN) -> dict:
+    themes = themes_of(workshop)
     form = form or DreamForm()
-    form.theme_id.choices = _theme_choices([card.theme for card in cards])
+    form.theme_id.choices = _theme_choices(themes)
     mine = db.session.scalars(
         db.select(Dream).where(Dream.participant_id == participant.id).order_by(Dream.id.desc())
     ).all()
     return {
-        "cards": cards,
+        "themes": themes,
         "dream_form": form,
         "my_dreams": mine,
-        **_open_vote_context(workshop, participant, ("dreams", "themes")),
+        **_open_vote_context(workshop, participant, ("dreams", "themes"), vote),
     }
 
 
-def design_context(workshop, participant, form=None) -> dict:
+def design_context(workshop, participant, form=None, vote=UNKNOWN) -> dict:
     chosen = dreams.chosen_themes(workshop)
     form = form or PropositionForm()
     form.theme_id.choices = [(theme.id, theme.name) for theme in chosen]
@@ -67,7 +70,7 @@ def design_context(workshop, participant, form=None) -> dict:
         "chosen": chosen,
         "proposition_form": form,
         "my_propositions": mine,
-        **_open_vote_context(workshop, participant, ("propositions",)),
+        **_open_vote_context(workshop, participant, ("propositions",), vote),
     }
 
 
@@ -78,9 +81,7 @@ def destiny_context(workshop, participant, action_form=None, commitment_form=Non
     action_form.proposition_id.choices = [("", _("Choose a proposition"))] + [
         (p.id, p.text[:80]) for p in propositions
     ]
-    action_form.theme_id.choices = _theme_choices(
-        chosen or [card.theme for card in theme_summaries(workshop)]
-    )
+    action_form.theme_id.choices = _theme_choices(chosen or themes_of(workshop))
     actions = destiny.actions_of(workshop, include_hidden=False)
     mine = {a.id for a in actions if any(v.participant_id == participant.id for v in a.volunteers)}
     my_commitments = [
@@ -99,12 +100,11 @@ def closed_context(workshop, participant) -> dict:
     return {"numbers": session_numbers(workshop)}
 
 
-def phase_context(workshop, participant) -> dict:
-    builders = {
-        "dream": dream_context,
-        "design": design_context,
-        "destiny": destiny_context,
-        "closed": closed_context,
-    }
+def phase_context(workshop, participant, vote=UNKNOWN) -> dict:
+    if workshop.phase == "dream":
+        return dream_context(workshop, participant, vote=vote)
+    if workshop.phase == "design":
+        return design_context(workshop, participant, vote=vote)
+    builders = {"destiny": destiny_context, "closed": closed_context}
     builder = builders.get(workshop.phase)
     return builder(workshop, participant) if builder else {}

@@ -6,6 +6,7 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_babel import gettext as _
 
 from ..board.queries import theme_summaries
+from ..contributions import votes
 from ..domain_errors import DomainError
 from ..extensions import db
 from ..joincode import normalise_code
@@ -25,6 +26,7 @@ from ..stories.services import (
 from ..workshops.services import find_workshop
 from .forms import ConfirmForm, JoinForm
 from .identity import current_participant, remember, token_for
+from .pacing import paced
 from .screens import phase_context, screen_key
 
 bp = Blueprint("phone", __name__)
@@ -86,22 +88,29 @@ def join_qr(code: str):
 
 
 def _render_home(workshop, participant, form=None, status=200, **overrides):
+    discovering = workshop.phase == "discover"
+    vote = votes.current_vote(workshop)
     context = {
         "workshop": workshop,
         "participant": participant,
         "token": token_for(workshop),
-        "form": form or StoryForm(vocabulary=workshop.strengths_vocabulary),
-        "stories": own_stories(participant),
-        "cards": theme_summaries(workshop) if workshop.themes_shown else [],
+        "form": form
+        or (StoryForm(vocabulary=workshop.strengths_vocabulary) if discovering else None),
+        "stories": own_stories(participant) if discovering else [],
+        # Phones list the themes with their counts while the room talks them through.
+        "cards": theme_summaries(workshop, with_quotes=False)
+        if discovering and workshop.themes_shown
+        else [],
         "confirm": ConfirmForm(),
-        "screen": screen_key(workshop),
-        **phase_context(workshop, participant),
+        "screen": screen_key(workshop, vote),
+        **phase_context(workshop, participant, vote),
     }
     context.update(overrides)
     return render_template("phone/home.html", **context), status
 
 
 @bp.get("/p/<code>")
+@paced
 @for_participant
 def home(workshop, participant):
     return _render_home(workshop, participant)

@@ -1,12 +1,12 @@
 """Story workflows: idempotent submission, the teller's own edits, moderation."""
 
 from flask_babel import gettext as _
-from sqlalchemy import bindparam, func, insert, select
+from sqlalchemy import bindparam, func, select
 
 from ..contributions.once import stored_id
 from ..domain_errors import Conflict, Forbidden, NotAllowedNow, NotFound
 from ..extensions import db
-from ..insert_once import insert_once
+from ..insert_once import insert_once, insert_rows
 from ..live import mark_changed
 from ..models import Participant, Story, StoryStrength, Workshop
 
@@ -55,15 +55,10 @@ def submit_story(workshop: Workshop, participant: Participant, fields: dict) -> 
     names = fields.get("strengths") or []
     if names:
         known = set(workshop.strengths_vocabulary)
-        # One multi-row INSERT: one round trip on PostgreSQL, where executemany takes several.
-        db.session.connection().execute(
-            insert(StoryStrength).values(
-                [
-                    {"story_id": story_id, "name": name, "from_vocabulary": name in known,
-                     "position": index}
-                    for index, name in enumerate(names)
-                ]
-            )
+        insert_rows(
+            StoryStrength,
+            [{"story_id": story_id, "name": name, "from_vocabulary": name in known,
+              "position": index} for index, name in enumerate(names)],
         )  # fmt: skip
     mark_changed(workshop)
     return story_id, True

@@ -75,7 +75,7 @@ def prepare_room(database_url: str) -> dict:
 def stored(database_url: str, code: str) -> dict:
     """client_id → row count for stories and dreams; (participant, option) → dots."""
     from ai_workshop.extensions import db
-    from ai_workshop.models import Dream, Story, VoteDot, Workshop
+    from ai_workshop.models import Dream, Story, Vote, VoteDot, Workshop
 
     with app_context(database_url):
         workshop_id = db.session.scalar(select(Workshop.id).where(Workshop.code == code))
@@ -87,7 +87,11 @@ def stored(database_url: str, code: str) -> dict:
                 .group_by(model.client_id)
             )
             counts[name] = dict(rows.all())
-        dots = db.session.execute(select(VoteDot.participant_id, VoteDot.option_id, VoteDot.dots))
+        dots = db.session.execute(
+            select(VoteDot.participant_id, VoteDot.option_id, VoteDot.dots)
+            .join(Vote, VoteDot.vote_id == Vote.id)
+            .where(Vote.workshop_id == workshop_id)
+        )
         counts["dots"] = {(row[0], row[1]): row[2] for row in dots if row[2]}
         return counts
 

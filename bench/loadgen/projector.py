@@ -47,16 +47,16 @@ class Projector:
             if "/auth/login" in str(response.url):
                 raise RuntimeError("the facilitator could not log in")
 
-    async def change_phase(self, phase: str) -> float:
-        """Press the console's phase button; returns when the press was sent."""
+    async def change_phase(self, phase: str, on_sent) -> None:
+        """Press the console's phase button; on_sent(time) as it goes, since phones may see
+        the change before the console's own answer arrives."""
         console = f"{self.base}/workshops/{self.room['code']}/console"
         token = await csrf_token(self.session, console)
-        sent = time.perf_counter()
+        on_sent(time.perf_counter())
         url = f"{self.base}/workshops/{self.room['code']}/phase"
         async with self.session.post(url, data={"csrf_token": token, "phase": phase}) as response:
             if response.status >= 400:
                 raise RuntimeError(f"phase change refused: {response.status}")
-        return sent
 
     async def watch(self) -> None:
         """Keep the event stream open, reconnecting as EventSource does."""

@@ -47,13 +47,16 @@ class Room:
         self.phones: list[Phone] = []
         self.phase = "discover"
         self.phase_changed_at: float | None = None
-        self.phase_seen_after: list[float] = []
+        self.load_started = 0.0
+        self.page_cookie = None  # phone → the Cookie header its page reload sends
+        self.phase_seen_after: list[float] = []  # the phone says "moved on to Dream"
+        self.page_after: list[float] = []  # ... and has loaded the Dream page
         self.acknowledged = {"story": {}, "dream": {}, "dots": {}}
         self.resent_found = 0  # retries answered "already stored": idempotency at work
         self.rejected = 0  # definite refusals (e.g. a story after Discovery closed)
         self.stopping = False
 
-    async def call(self, endpoint, method, url, phone=None, session=None, **kwargs):
+    async def call(self, endpoint, method, url, phone=None, session=None, json_body=True, **kwargs):
         headers = kwargs.pop("headers", {})
         if phone is not None and phone.token:
             headers["Authorization"] = f"Bearer {phone.token}"
@@ -61,7 +64,10 @@ class Room:
         session = session or self.session
         try:
             async with session.request(method, url, headers=headers, **kwargs) as response:
-                body = await response.json() if response.status in (200, 201) else None
+                ok = response.status in (200, 201)
+                body = (
+                    (await response.json() if json_body else await response.read()) if ok else None
+                )
                 self.recorder.record(
                     endpoint, response.status, (time.perf_counter() - started) * 1000
                 )
@@ -106,7 +112,12 @@ class Room:
             )
             if status == 200:
                 phone.etag = response_headers.get("ETag")
-                self._saw_phase(phone, body["phase"])
+                if phone.phase is not None and body["phase"] != phone.phase:
+                    if self.phase_changed_at:
+                        seen = time.perf_counter() - self.phase_changed_at
+                        self.phase_seen_after.append(seen * 1000)
+                    await self._reload(phone, body.get("redraw_spread_ms", 0))
+                phone.phase = body["phase"]
             failures = 0 if status in (200, 304) else failures + 1
             if failures:
                 delay = min(self.poll_seconds * 2 ** (failures - 1), 15)
@@ -116,10 +127,21 @@ class Room:
                 delay = self.poll_seconds
             await asyncio.sleep(delay + random.random() * 0.5)
 
-    def _saw_phase(self, phone: Phone, phase: str) -> None:
-        if phone.phase is not None and phase != phone.phase and self.phase_changed_at:
-            self.phase_seen_after.append((time.perf_counter() - self.phase_changed_at) * 1000)
-        phone.phase = phase
+    def phase_change_sent(self, at: float) -> None:
+        self.phase_changed_at = at
+
+    async def _reload(self, phone: Phone, spread_ms: int) -> None:
+        """As phone.js does on a new phase: reload the page at a moment within the spread.
+        The phone has seen the change once the new page has arrived."""
+        await asyncio.sleep(random.random() * spread_ms / 1000)
+        url = self.api.removesuffix("/api/v1") + f"/p/{self.room['code']}"
+        headers = {"Cookie": self.page_cookie(phone)} if self.page_cookie else {}
+        status, _body, _headers = await self.call(
+            "page", "GET", url, headers=headers, session=self.poll_session, json_body=False
+        )
+        if status == 200 and self.phase_changed_at:
+            self.page_after.append((time.perf_counter() - self.phase_changed_at) * 1000)
+        phone.etag = None  # the new page starts following afresh
 
     async def write(self, phone: Phone) -> None:
         try:

@@ -1,6 +1,7 @@
 """Latency and error records per endpoint, and their percentiles."""
 
 import math
+import time
 from collections import Counter, defaultdict
 
 
@@ -20,10 +21,24 @@ class Recorder:
         self.latency_ms: dict[str, list[float]] = defaultdict(list)
         self.statuses: dict[str, Counter] = defaultdict(Counter)
         self.failures: dict[str, Counter] = defaultdict(Counter)
+        self.writes_sent: list[tuple[float, float]] = []  # (sent at, milliseconds)
 
     def record(self, endpoint: str, status: int, milliseconds: float) -> None:
         self.latency_ms[endpoint].append(milliseconds)
         self.statuses[endpoint][status] += 1
+        if endpoint in WRITES:
+            self.writes_sent.append((time.perf_counter() - milliseconds / 1000, milliseconds))
+
+    def write_timeline(self, start: float, window: float = 5.0) -> str:
+        """p95 of writes by when they were sent: a slow patch shows where it happened."""
+        windows: dict[int, list[float]] = defaultdict(list)
+        for sent, milliseconds in self.writes_sent:
+            if sent >= start:
+                windows[int((sent - start) // window)].append(milliseconds)
+        return ", ".join(
+            f"{index * window:.0f}s {percentile(values, 0.95):.0f}"
+            for index, values in sorted(windows.items())
+        )
 
     def fail(self, endpoint: str, kind: str) -> None:
         self.failures[endpoint][kind] += 1

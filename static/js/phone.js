@@ -23,6 +23,7 @@
     let failures = 0;
     let timer = null;
     let inFlight = null;
+    let reloading = false;
 
     function applyTimer(state) {
       const chip = document.querySelector("[data-timer-chip]");
@@ -34,6 +35,19 @@
       el.dataset.serverTime = state.server_time;
       chip.hidden = state.timer.state === "idle";
       if (window.AIW && window.AIW.timers) window.AIW.timers.tick();
+    }
+
+    function showMovingOn(state) {
+      const notice = document.querySelector("[data-moving-on]");
+      const pill = document.querySelector("[data-phase-label]");
+      const head = document.querySelector(".phone-head");
+      if (pill) pill.textContent = state.phase_label;
+      if (head) head.dataset.phase = state.phase;
+      if (!notice) return;
+      notice.dataset.phase = state.phase;
+      notice.querySelector("[data-moving-phase]").textContent = state.phase_label;
+      notice.hidden = false;
+      body.classList.add("is-moving-on");
     }
 
     function schedule(delay) {
@@ -70,8 +84,13 @@
           if (!state) return;
           const screenChanged = body.dataset.screen && state.screen !== body.dataset.screen;
           if (state.phase !== body.dataset.phase || screenChanged) {
+            // Say so at once; a large room then spreads its reloads so the pages arrive
+            // about as fast as they can be served.
+            reloading = true;
             saveDraft();
-            window.location.reload();
+            if (state.phase !== body.dataset.phase) showMovingOn(state);
+            setTimeout(function () { window.location.reload(); },
+              Math.random() * (state.redraw_spread_ms || 0));
             return;
           }
           applyTimer(state);
@@ -80,7 +99,7 @@
           if (inFlight === mine) failures += 1;
         })
         .finally(function () {
-          if (inFlight !== mine) return; // replaced by a newer poll, which schedules itself
+          if (inFlight !== mine || reloading) return; // a newer poll schedules itself
           inFlight = null;
           if (failures) {
             schedule(Math.min(pollMs * Math.pow(2, failures - 1), 15000));

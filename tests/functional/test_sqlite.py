@@ -32,11 +32,11 @@ def test_connections_use_wal_full_sync_and_foreign_keys(app):
 
 def test_writes_take_the_lock_and_reads_stay_deferred(app, client, workshop, monkeypatch):
     locks, statements = [], []
-    real_take = sqlite_lock.WriteGate.take
+    real_take = sqlite_lock.take_write_lock
     monkeypatch.setattr(
-        sqlite_lock.WriteGate,
-        "take",
-        lambda gate, conn, wait: (locks.append(wait), real_take(gate, conn, wait)),
+        sqlite_lock,
+        "take_write_lock",
+        lambda conn, wait: (locks.append(wait), real_take(conn, wait)),
     )
 
     @event.listens_for(db.engine, "before_cursor_execute")

@@ -1,5 +1,6 @@
 """The per-process cache of the room's stage, which answers most phone polls."""
 
+import threading
 import time
 
 from ai_workshop.live.shortcut import StatePollShortcut, wait_seconds
@@ -68,3 +69,25 @@ def test_wait_is_read_leniently_and_bounded():
     assert wait_seconds("wait=-4", 25) == 0
     for unreadable in ["", "wait=soon", "wait=nan", "wait="]:
         assert wait_seconds(unreadable, 25) == 0
+
+
+def test_a_cold_stage_is_loaded_once_for_a_crowd_of_requests():
+    cache = StageCache(lifetime_seconds=10)
+    loads = []
+
+    def slow_load(code):
+        loads.append(code)
+        time.sleep(0.05)
+        return cache.remember(code, "s1", {"phase": "dream"})
+
+    seen = []
+    threads = [
+        threading.Thread(target=lambda: seen.append(cache.get_or_load("ABC234", slow_load)))
+        for _ in range(20)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert loads == ["ABC234"]
+    assert {stage.etag for stage in seen} == {"s1"} and len(seen) == 20
