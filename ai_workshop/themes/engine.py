@@ -4,8 +4,6 @@ then the story itself. Deterministic: the same stories always give the same them
 from collections import Counter
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
-from sklearn.metrics import silhouette_score
 
 from .embedders import STATIC, TFIDF, get_embedder
 from .naming import distinctive_strengths, theme_name, unique_names
@@ -91,6 +89,8 @@ def _centres(features: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
 
 
 def _labels_for(tree: np.ndarray, features: np.ndarray, k: int) -> np.ndarray:
+    from scipy.cluster.hierarchy import fcluster  # see suggest_themes
+
     labels = fcluster(tree, t=k, criterion="maxclust") - 1
     k_found = len(set(labels))
     return _refine(features, labels, k_found)
@@ -98,6 +98,8 @@ def _labels_for(tree: np.ndarray, features: np.ndarray, k: int) -> np.ndarray:
 
 def choose_k(tree: np.ndarray, features: np.ndarray) -> int:
     """The k in 3-8 with the best silhouette (cosine), never more than a third of the stories."""
+    from sklearn.metrics import silhouette_score  # see suggest_themes
+
     n = len(features)
     low, high = K_RANGE[0], min(K_RANGE[1], max(K_RANGE[0], n // 3))
     distances = np.clip(1.0 - features @ features.T, 0.0, 2.0)
@@ -177,6 +179,10 @@ def suggest_themes(
         [list(story.strengths) for story in stories], list(vocabulary), get_embedder(STATIC)
     )
     features = feature_matrix(stories, per_story, engine, vectors)
+    # Imported here: SciPy and scikit-learn take about a second to import, which a server
+    # restarted mid-session must not spend before it answers again.
+    from scipy.cluster.hierarchy import linkage
+
     tree = linkage(features, method="ward")
     chosen = max(2, min(int(k), n // 2)) if k else choose_k(tree, features)
     labels = _labels_for(tree, features, chosen)

@@ -1,8 +1,6 @@
 """The bag-of-words baseline: TF-IDF reduced with LSA, fitted on the stories at hand."""
 
 import numpy as np
-from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .text import content_text
 
@@ -13,6 +11,10 @@ def tfidf_vectors(texts: list[str]) -> np.ndarray:
     cleaned = [content_text(text) for text in texts]
     if not any(cleaned):
         return np.zeros((len(texts), 1), dtype=np.float32)
+    # Imported here, not at start-up: see engine.suggest_themes.
+    from sklearn.decomposition import TruncatedSVD
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     matrix = TfidfVectorizer(sublinear_tf=True, min_df=1).fit_transform(cleaned)
     dimensions = min(LSA_DIMENSIONS, matrix.shape[0] - 1, matrix.shape[1] - 1)
     if dimensions >= 2:
