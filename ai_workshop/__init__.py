@@ -36,7 +36,7 @@ def create_app(config: dict | None = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     from . import models  # noqa: F401  (tables must be known to Alembic and create_all)
-    from .api.views import load_stage
+    from .api.views import load_stage, state_json
     from .auth.loader import init_login
     from .live import init_live
     from .ratelimit import init_ratelimit
@@ -50,7 +50,7 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=_select_locale)
     init_login(app, login_manager)
-    init_live(app, load_stage=load_stage)
+    init_live(app, load_stage=load_stage, state_json=state_json)
     init_ratelimit(app)
 
 

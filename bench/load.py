@@ -157,7 +157,7 @@ async def run(args, server, room_info: dict) -> dict:
         launched = await writer
         report["load_seconds"] = time.perf_counter() - load_started
         report["writes_launched"] = launched
-        await asyncio.sleep(9)  # the last phones see the phase change and reload
+        await asyncio.sleep(14)  # the last phones see the phase change and reload
         room.stopping = projector.stopping = console.stopping = True
         await drain(room)
         stop.set()

@@ -77,8 +77,9 @@ def _after_rollback(session) -> None:
     session.info.pop(_TOUCHED_KEY, None)
 
 
-def init_live(app, load_stage) -> None:
-    """load_stage(code) reads a room's stage from the database into the stage cache."""
+def init_live(app, load_stage, state_json) -> None:
+    """load_stage(code) reads a room's stage from the database into the stage cache;
+    state_json(stage) is the body phones receive."""
     from .postgres import init_postgres_channel
     from .shortcut import StatePollShortcut
 
@@ -88,7 +89,11 @@ def init_live(app, load_stage) -> None:
         app, cache, load_stage, recheck_seconds=app.config["STAGE_CACHE_SECONDS"] / 2
     )
     app.wsgi_app = StatePollShortcut(
-        app.wsgi_app, cache, watch, longest_wait=app.config["PHONE_HOLD_SECONDS"]
+        app.wsgi_app,
+        cache,
+        watch,
+        longest_wait=app.config["PHONE_HOLD_SECONDS"],
+        state_json=state_json,
     )
     if not event.contains(db.session, "after_commit", _after_commit):
         event.listen(db.session, "after_commit", _after_commit)

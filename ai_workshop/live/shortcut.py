@@ -18,7 +18,7 @@ STATE_PATH = re.compile(r"^/api/v1/workshops/([^/]{1,20})/state$")
 
 def _etags(header: str) -> set[str]:
     tags = set()
-    for part in header.split(","):
+    for part in header.split(",") if header else ():
         tag = part.strip()
         if tag.startswith("W/"):
             tag = tag[2:]
@@ -36,30 +36,46 @@ def wait_seconds(query_string: str, longest: float) -> float:
 
 
 class StatePollShortcut:
-    def __init__(self, wsgi_app, stage_cache, stage_watch, longest_wait: float) -> None:
+    def __init__(self, wsgi_app, stage_cache, stage_watch, longest_wait: float, state_json) -> None:
         self.wsgi_app = wsgi_app
         self.stage_cache = stage_cache
         self.stage_watch = stage_watch
         self.longest_wait = longest_wait
+        self.state_json = state_json  # Stage -> the body phones receive, as bytes
 
     def __call__(self, environ, start_response):
-        sent = environ.get("HTTP_IF_NONE_MATCH")
-        if sent and environ.get("REQUEST_METHOD") == "GET":
-            match = STATE_PATH.match(environ.get("PATH_INFO", ""))
-            if match:
-                code = normalise_code(match.group(1))
-                known = self.stage_cache.etag(code)
-                if known is not None and known in _etags(sent):
-                    wait = wait_seconds(environ.get("QUERY_STRING", ""), self.longest_wait)
-                    if wait and self.stage_watch.wait_for_change(code, known, wait):
-                        return self.wsgi_app(environ, start_response)
-                    start_response(
-                        "304 NOT MODIFIED",
-                        [
-                            ("ETag", f'"{known}"'),
-                            ("Cache-Control", "no-cache"),
-                            ("X-Content-Type-Options", "nosniff"),
-                        ],
-                    )
-                    return []
-        return self.wsgi_app(environ, start_response)
+        if environ.get("REQUEST_METHOD") != "GET":
+            return self.wsgi_app(environ, start_response)
+        match = STATE_PATH.match(environ.get("PATH_INFO", ""))
+        if match is None:
+            return self.wsgi_app(environ, start_response)
+        code = normalise_code(match.group(1))
+        stage = self.stage_cache.get(code)
+        if stage is None:
+            return self.wsgi_app(environ, start_response)
+        if stage.etag in _etags(environ.get("HTTP_IF_NONE_MATCH", "")):
+            wait = wait_seconds(environ.get("QUERY_STRING", ""), self.longest_wait)
+            if not (wait and self.stage_watch.wait_for_change(code, stage.etag, wait)):
+                start_response("304 NOT MODIFIED", self._headers(stage))
+                return []
+            stage = self.stage_cache.get(code)
+            if stage is None:
+                return self.wsgi_app(environ, start_response)
+        # A new stage: after a phase change a whole room asks at once, so it is answered
+        # here too, from the cached body, without routing each request through Flask.
+        body = self.state_json(stage)
+        headers = [
+            ("Content-Type", "application/json"),
+            ("Content-Length", str(len(body))),
+            *self._headers(stage),
+        ]
+        start_response("200 OK", headers)
+        return [body]
+
+    @staticmethod
+    def _headers(stage) -> list[tuple[str, str]]:
+        return [
+            ("ETag", f'"{stage.etag}"'),
+            ("Cache-Control", "no-cache"),
+            ("X-Content-Type-Options", "nosniff"),
+        ]
