@@ -30,11 +30,10 @@ def persistent_secret_key(instance_path: str) -> str:
 def load_config(instance_path: str) -> dict:
     """Build the configuration mapping from environment variables."""
     default_db = "sqlite:///" + str(Path(instance_path) / "ai_workshop.sqlite3")
+    database_uri = normalise_database_url(os.environ.get("DATABASE_URL") or default_db)
     return {
         "SECRET_KEY": os.environ.get("SECRET_KEY"),
-        "SQLALCHEMY_DATABASE_URI": normalise_database_url(
-            os.environ.get("DATABASE_URL") or default_db
-        ),
+        "SQLALCHEMY_DATABASE_URI": database_uri,
         "PUBLIC_URL": (os.environ.get("PUBLIC_URL") or "").rstrip("/"),
         "PORT": int(os.environ.get("PORT") or 5000),
         "HOST": os.environ.get("HOST") or "127.0.0.1",
@@ -54,7 +53,9 @@ def load_config(instance_path: str) -> dict:
         "PHONE_HOLD_SECONDS": 25.0,
         # Phone pages to serve per second after a phase change, leaving room for the writes
         # (a page takes about 5 ms of a core, measured): a room's reloads are spread to match.
-        "PHONE_PAGES_AT_ONCE": 2,
+        # On SQLite a page renders without yielding, so two at a time is plenty; on
+        # PostgreSQL each waits for a dozen round trips, and more must be under way.
+        "PHONE_PAGES_AT_ONCE": 2 if database_uri.startswith("sqlite") else 8,
         "PHONE_PAGES_PER_SECOND": float(
             os.environ.get("PHONE_PAGES_PER_SECOND") or 100 * int(os.environ.get("WORKERS") or 2)
         ),
