@@ -7,7 +7,9 @@ bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '5000')}"
 # cooperatively (database.take_write_lock), so they share it without freezing each other.
 workers = int(os.environ.get("WORKERS", "2"))
 worker_class = "gevent"
-worker_connections = int(os.environ.get("WORKER_CONNECTIONS", "4000"))
+# Every phone keeps a held poll open, and a second connection while it sends: a summit's
+# phones need more than gunicorn's default. Each needs a file descriptor (ulimit -n).
+worker_connections = int(os.environ.get("WORKER_CONNECTIONS", "10000"))
 timeout = 30
 graceful_timeout = 5
 keepalive = 5

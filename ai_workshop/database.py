@@ -20,7 +20,10 @@ def engine_options(database_uri: str) -> dict:
         # query, and under a room's load overflow connections were opened and closed by the
         # hundred (measured: 2 % of the workers' time in the connect hook alone).
         return {"pool_size": 80, "max_overflow": 20, "pool_timeout": 10}
-    return {"pool_size": 10, "max_overflow": 20, "pool_pre_ping": True, "pool_timeout": 10}
+    # As many kept open as a worker may use: an overflow connection is closed when returned,
+    # and under a summit's load they were opened by the dozen a second (each a new
+    # PostgreSQL backend). 30 a worker keeps three workers under PostgreSQL's default 100.
+    return {"pool_size": 25, "max_overflow": 5, "pool_pre_ping": True, "pool_timeout": 10}
 
 
 def wants_write_lock() -> bool:
