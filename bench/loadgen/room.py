@@ -131,7 +131,7 @@ class Room:
         self.phase_changed_at = at
 
     async def _reload(self, phone: Phone, spread_ms: int) -> None:
-        """As phone.js does on a new phase: reload the page at a moment within the spread.
+        """As phone-follow.js does on a new phase: reload the page at a moment within the spread.
         The phone has seen the change once the new page has arrived."""
         await asyncio.sleep(random.random() * spread_ms / 1000)
         url = self.api.removesuffix("/api/v1") + f"/p/{self.room['code']}"
