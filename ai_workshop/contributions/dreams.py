@@ -29,22 +29,21 @@ def submit_dream(workshop: Workshop, participant, fields: dict) -> tuple[Dream, 
     """Stored once per client_id, in single statements: a room dreams all at once."""
     client_id = fields["client_id"]
     existing = stored_id(Dream, workshop, participant, client_id)
-    if existing is not None:
-        return Dream(id=existing, client_id=client_id, text=fields["text"]), False
-    require_phase(workshop, "dream")
-    values = {
-        "workshop_id": workshop.id,
-        "participant_id": participant.id,
-        "client_id": client_id,
-        "text": fields["text"],
-        "theme_id": _theme_or_none(workshop, fields.get("theme_id")),
-    }
-    new_id = insert_once(Dream, values, ("workshop_id", "client_id"))
-    if new_id is None:  # a concurrent retry stored it first
-        new_id = stored_id(Dream, workshop, participant, client_id)
-        return Dream(id=new_id, client_id=client_id, text=fields["text"]), False
-    mark_changed(workshop)
-    return Dream(id=new_id, client_id=client_id, text=fields["text"]), True
+    if existing is None:
+        require_phase(workshop, "dream")
+        values = {
+            "workshop_id": workshop.id,
+            "participant_id": participant.id,
+            "client_id": client_id,
+            "text": fields["text"],
+            "theme_id": _theme_or_none(workshop, fields.get("theme_id")),
+        }
+        new_id = insert_once(Dream, values, ("workshop_id", "client_id"))
+        if new_id is not None:
+            mark_changed(workshop)
+            return Dream(id=new_id, client_id=client_id, text=fields["text"]), True
+        existing = stored_id(Dream, workshop, participant, client_id)  # a concurrent retry
+    return Dream(id=existing, client_id=client_id, text=fields["text"]), False
 
 
 def dreams_of(

@@ -1,11 +1,11 @@
-"""An unchanged phone poll answered before Flask is involved.
+"""Phone polls answered before Flask is involved, from the stage cache.
 
 Thousands of phones ask "has the stage changed?"; nearly every answer is "no". When the
-stage cache knows the current ETag and the phone sent it, the answer is a 304 straight from
-here, at a fraction of the cost of a routed request; with `?wait=N` it is held first, up to
-N seconds, until the stage moves (see stage_watch.py), and then the request goes on to the
-endpoint for the new state. Anything else (first poll, a change, an expired entry) goes on
-to the real endpoint, which fills the cache.
+phone sent the cached ETag, the answer is a 304 straight from here, at a fraction of the
+cost of a routed request; with `?wait=N` it is held first, up to N seconds, until the stage
+moves (see stage_watch.py). A phone with an older stage, or none, gets the cached state
+with a 200. Only when nothing is cached for the room does the request go on to the real
+endpoint, which fills the cache.
 """
 
 import re

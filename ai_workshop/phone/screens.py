@@ -101,10 +101,11 @@ def closed_context(workshop, participant) -> dict:
 
 
 def phase_context(workshop, participant, vote=UNKNOWN) -> dict:
-    if workshop.phase == "dream":
-        return dream_context(workshop, participant, vote=vote)
-    if workshop.phase == "design":
-        return design_context(workshop, participant, vote=vote)
-    builders = {"destiny": destiny_context, "closed": closed_context}
+    builders = {
+        "dream": lambda: dream_context(workshop, participant, vote=vote),
+        "design": lambda: design_context(workshop, participant, vote=vote),
+        "destiny": lambda: destiny_context(workshop, participant),
+        "closed": lambda: closed_context(workshop, participant),
+    }
     builder = builders.get(workshop.phase)
-    return builder(workshop, participant) if builder else {}
+    return builder() if builder else {}

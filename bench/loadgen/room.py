@@ -132,7 +132,7 @@ class Room:
 
     async def _reload(self, phone: Phone, spread_ms: int) -> None:
         """As phone-follow.js does on a new phase: reload the page at a moment within the spread.
-        The phone has seen the change once the new page has arrived."""
+        The time until the new page has arrived goes into page_after."""
         await asyncio.sleep(random.random() * spread_ms / 1000)
         url = self.api.removesuffix("/api/v1") + f"/p/{self.room['code']}"
         headers = {"Cookie": self.page_cookie(phone)} if self.page_cookie else {}
