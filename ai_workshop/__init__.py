@@ -7,6 +7,7 @@ from flask import Flask, has_request_context, request
 from .config import load_config, persistent_secret_key
 from .database import configure_sqlite, engine_options, read_body_first
 from .extensions import babel, csrf, db, login_manager, migrate
+from .ids import IdConverter
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,6 +28,8 @@ def create_app(config: dict | None = None) -> Flask:
         "SQLALCHEMY_ENGINE_OPTIONS", engine_options(app.config["SQLALCHEMY_DATABASE_URI"])
     )
     register_extensions(app)
+    app.url_map.converters["int"] = IdConverter  # before any route is added
+    register_security(app)
     register_blueprints(app)
     register_errors(app)
     register_cli(app)
@@ -63,6 +66,14 @@ def _select_locale() -> str | None:
     return request.accept_languages.best_match(SUPPORTED_LOCALES)
 
 
+def register_security(app: Flask) -> None:
+    from .secure_cookies import init_secure_cookies
+    from .security_headers import init_security_headers
+
+    init_security_headers(app)
+    init_secure_cookies(app)
+
+
 def register_blueprints(app: Flask) -> None:
     from .api import contributions  # noqa: F401  (adds its routes to the api blueprint)
     from .api.views import bp as api_bp
@@ -75,7 +86,11 @@ def register_blueprints(app: Flask) -> None:
     from .plan.views import bp as plan_bp
     from .plan.views import leader_bp
     from .projector.views import bp as projector_bp
-    from .workshops import session_views  # noqa: F401  (adds routes to the workshops blueprint)
+    from .workshops import (  # noqa: F401  (add routes to the workshops blueprint)
+        privacy_views,
+        session_views,
+        sharing_views,
+    )
     from .workshops.views import bp as workshops_bp
 
     blueprints = (

@@ -8,6 +8,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from .auth.services import create_facilitator, find_facilitator
+from .backups.commands import backup_command, restore_command
 from .demo.seed import DEMO_EMAIL, ensure_demo_facilitator, ensure_demo_workshop
 from .domain_errors import DomainError
 from .extensions import db
@@ -217,7 +218,11 @@ def demo_command() -> None:
 
 
 def init_cli(app) -> None:
-    for command in (create_facilitator_command, workshop_cli, themes_cli, plan_cli, demo_command):
+    commands = (
+        create_facilitator_command, workshop_cli, themes_cli, plan_cli, demo_command,
+        backup_command, restore_command,
+    )  # fmt: skip
+    for command in commands:
         app.cli.add_command(command)
 
 

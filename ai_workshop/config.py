@@ -27,6 +27,13 @@ def persistent_secret_key(instance_path: str) -> str:
     return key
 
 
+def optional_flag(value: str | None) -> bool | None:
+    """True for 1, true, yes or on; False for anything else; None when unset or blank."""
+    if value is None or not value.strip():
+        return None
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
 def load_config(instance_path: str) -> dict:
     """Build the configuration mapping from environment variables."""
     default_db = "sqlite:///" + str(Path(instance_path) / "ai_workshop.sqlite3")
@@ -61,8 +68,8 @@ def load_config(instance_path: str) -> dict:
         ),
         "LIVE_STREAM_MAX_SECONDS": 30 * 60,
         "PHONE_POLL_SECONDS": 3.0,
-        "SESSION_COOKIE_HTTPONLY": True,
-        "SESSION_COOKIE_SAMESITE": "Lax",
+        # None: Secure cookies when PUBLIC_URL is https:// (see secure_cookies.py).
+        "SECURE_COOKIES": optional_flag(os.environ.get("SECURE_COOKIES")),
         "PARTICIPANT_COOKIE_DAYS": 30,
         "BABEL_DEFAULT_LOCALE": "en",
         "WTF_CSRF_TIME_LIMIT": None,
@@ -72,6 +79,11 @@ def load_config(instance_path: str) -> dict:
         "RATELIMIT_ENABLED": True,
         # (requests, seconds): generous for people, tight enough to stop a runaway script.
         "RATELIMIT_PARTICIPANT_WRITES": (30, 60),
+        # Failed logins per email from one address, and from one address over all emails
+        # (behind a reverse proxy every request comes from the proxy's address).
+        "RATELIMIT_LOGIN_FAILURES_PER_ACCOUNT": (10, 15 * 60),
+        "RATELIMIT_LOGIN_FAILURES_PER_ADDRESS": (100, 15 * 60),
+        "RATELIMIT_SIGNUPS_PER_ADDRESS": (20, 60 * 60),
         # A venue's Wi-Fi puts a whole summit behind one address.
         "RATELIMIT_JOINS_PER_ADDRESS": (
             int(os.environ.get("JOINS_PER_ADDRESS_PER_MINUTE") or 3000),

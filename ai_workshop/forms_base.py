@@ -9,8 +9,10 @@ from functools import lru_cache
 from babel import support
 from flask import current_app
 from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms.i18n import messages_path
+from wtforms.validators import Length
 
 
 @lru_cache(maxsize=16)
@@ -27,6 +29,13 @@ class _CachedTranslations:
 
 
 _TRANSLATIONS = _CachedTranslations()
+
+
+def at_most(characters: int, at_least: int = -1) -> Length:
+    """Every text field's length limit, with a message that names the number."""
+    if at_least > 0:
+        return Length(at_least, characters, _l("Between %(min)d and %(max)d characters, please."))
+    return Length(max=characters, message=_l("Keep this to %(max)d characters or fewer."))
 
 
 class AppForm(FlaskForm):

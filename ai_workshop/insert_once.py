@@ -23,6 +23,11 @@ def insert_once(model, values: dict, unique: tuple[str, ...]) -> int | None:
     return connection.execute(statement, values).scalar()
 
 
+def dialect_insert(dialect: str):
+    """insert() of SQLite or PostgreSQL, which both know ON CONFLICT."""
+    return _INSERTS[dialect]
+
+
 @cache
 def _statement(model, unique: tuple[str, ...], dialect: str):
     return (

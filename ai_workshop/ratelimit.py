@@ -1,4 +1,5 @@
-"""A small in-process sliding-window limiter: per participant for writes, per address for joins.
+"""A small in-process sliding-window limiter: per participant for writes, per address for joins,
+per account and address for failed logins.
 
 Venue Wi-Fi puts hundreds of phones behind one address, so per-address limits stay generous.
 """
@@ -14,6 +15,7 @@ class SlidingWindow:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._hits: dict[str, deque[float]] = {}
+        self._longest_window = 0.0  # a key is idle only once past the longest window in use
 
     def hit(self, key: str, limit: int, window_seconds: float) -> float | None:
         """Record a hit; return None if allowed, else the seconds until the next is allowed."""
@@ -25,9 +27,17 @@ class SlidingWindow:
             if len(hits) >= limit:
                 return max(0.0, hits[0] + window_seconds - now)
             hits.append(now)
+            self._longest_window = max(self._longest_window, window_seconds)
             if len(self._hits) > 50_000:
-                self._forget_idle(now, window_seconds)
+                self._forget_idle(now, self._longest_window)
             return None
+
+    def take_back(self, key: str) -> None:
+        """Remove the latest hit: for limits that count only attempts that failed."""
+        with self._lock:
+            hits = self._hits.get(key)
+            if hits:
+                hits.pop()
 
     def _forget_idle(self, now: float, window_seconds: float) -> None:
         idle = [
@@ -47,3 +57,9 @@ def retry_after(key: str, limit_name: str) -> float | None:
         return None
     limit, window = current_app.config[limit_name]
     return current_app.extensions["aiw_ratelimit"].hit(f"{limit_name}:{key}", limit, window)
+
+
+def take_back(key: str, limit_name: str) -> None:
+    """Un-count a hit that turned out not to count, like a login that succeeded."""
+    if current_app.config.get("RATELIMIT_ENABLED", True):
+        current_app.extensions["aiw_ratelimit"].take_back(f"{limit_name}:{key}")

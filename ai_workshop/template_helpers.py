@@ -2,10 +2,12 @@
 
 from flask import url_for
 from flask_babel import get_locale
+from markupsafe import Markup, escape
 
 from .clock import to_iso, utcnow
 from .netinfo import public_base_url
 from .phases import PHASES, phase_label
+from .stories.personal_data import find_personal_data
 
 
 def join_url(workshop) -> str:
@@ -15,6 +17,18 @@ def join_url(workshop) -> str:
 def spaced_code(code: str) -> str:
     """ABC234 -> 'ABC 234': easier to read aloud and to copy from a projector."""
     return f"{code[:3]} {code[3:]}"
+
+
+def mark_personal_data(text: str | None) -> Markup:
+    """The text, escaped, with what looks like a customer's details in <mark> for the console."""
+    text = text or ""
+    parts, position = [], 0
+    for finding in find_personal_data(text):
+        parts.append(escape(text[position : finding.start]))
+        parts.append(Markup('<mark class="personal">%s</mark>') % finding.text)
+        position = finding.end
+    parts.append(escape(text[position:]))
+    return Markup("").join(parts)
 
 
 def init_template_helpers(app) -> None:
@@ -27,3 +41,4 @@ def init_template_helpers(app) -> None:
         now_iso=lambda: to_iso(utcnow()),
     )
     app.jinja_env.filters["spaced_code"] = spaced_code
+    app.jinja_env.filters["mark_personal_data"] = mark_personal_data

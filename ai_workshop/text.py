@@ -1,4 +1,12 @@
-"""Cleaning of free text typed on phones, shared by every form and API field."""
+"""Cleaning of free text typed on phones, shared by every form and API field.
+
+Control characters, NUL among them, are removed rather than refused, on the pages and the
+API alike (the phone's own script posts to the API): they arrive by pasting, not by intent,
+and a person should not lose a story to an invisible character. Removing them here, where
+every text field comes in, also keeps them out of the database: PostgreSQL refuses NUL in
+text. Text that is not Unicode at all (a lone surrogate escaped in JSON) is refused by the
+API instead: see api/payloads.py.
+"""
 
 import re
 import unicodedata

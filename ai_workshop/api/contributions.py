@@ -5,14 +5,13 @@ from flask import jsonify
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from ..contributions import design, destiny, dreams, votes
+from ..contributions import design, destiny, dreams, own, votes
 from ..contributions.forms import ActionProposalForm, CommitmentForm, DreamForm, PropositionForm
 from ..contributions.tense import future_words, tense_hint
 from ..database import read_before_writing, reads_first, start_writing
 from ..extensions import db
 from ..models import Vote
-from ..workshops.services import find_workshop
-from .auth import limit_writes, participant_of
+from .auth import limit_writes, workshop_and_participant
 from .errors import ApiError
 from .payloads import json_object
 from .views import bp
@@ -52,8 +51,7 @@ def _created(item, created: bool, **extra):
 
 def _contribute(code: str, form_class, service):
     read_before_writing()
-    workshop = find_workshop(code)
-    participant = participant_of(workshop)
+    workshop, participant = workshop_and_participant(code)
     limit_writes(participant)
     fields = _form(form_class, json_object())
     start_writing()
@@ -83,9 +81,18 @@ def create_commitment(code: str):
     return _created(*_contribute(code, CommitmentForm, destiny.submit_commitment))
 
 
+@bp.delete("/workshops/<code>/<any(dreams, propositions, actions, commitments):kind>/<int:item_id>")
+def delete_contribution(code: str, kind: str, item_id: int):
+    """The participant's own dream, proposition, action or commitment, deleted for good."""
+    workshop, participant = workshop_and_participant(code)
+    limit_writes(participant)
+    own.delete_own(workshop, participant, kind, item_id)
+    db.session.commit()
+    return "", 204
+
+
 def _volunteer(code: str, action_id: int, joining: bool):
-    workshop = find_workshop(code)
-    participant = participant_of(workshop)
+    workshop, participant = workshop_and_participant(code)
     limit_writes(participant)
     action = destiny.action_of(workshop, action_id)
     destiny.volunteer(workshop, action, participant, joining)
@@ -124,8 +131,7 @@ def _vote_body(workshop, vote, participant, mine=None, options=None) -> dict:
 
 @bp.get("/workshops/<code>/vote")
 def current_vote(code: str):
-    workshop = find_workshop(code)
-    participant = participant_of(workshop)
+    workshop, participant = workshop_and_participant(code)
     vote = votes.current_vote(workshop)
     if vote is None:
         raise ApiError(404, "not_found", _("No vote has been opened yet."))
@@ -136,8 +142,7 @@ def current_vote(code: str):
 @reads_first
 def set_dots(code: str, vote_id: int, option_id: int):
     """Put exactly this many dots on one option: repeating the call changes nothing."""
-    workshop = find_workshop(code)
-    participant = participant_of(workshop)
+    workshop, participant = workshop_and_participant(code)
     limit_writes(participant)
     vote = db.session.get(Vote, vote_id)
     if vote is None or vote.workshop_id != workshop.id:

@@ -140,6 +140,30 @@ SCHEMAS = {
             "future_words": {"type": "array", "items": {"type": "string"}},
         },
     },
+    "StoryStored": {
+        "type": "object",
+        "properties": {
+            "id": {"type": "integer"},
+            "client_id": {"type": "string"},
+            "created": {"type": "boolean"},
+            "personal_data": {
+                "type": "array",
+                "description": "Text that looks like a customer's phone number, e-mail "
+                "address or account/card number, by field: a hint to pass on to the teller "
+                "(the story is stored all the same). Empty when nothing was found.",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "field": {
+                            "type": "string",
+                            "enum": ["headline", "story", "made_possible", "wish"],
+                        },
+                        "kind": {"type": "string", "enum": ["phone", "email", "account"]},
+                    },
+                },
+            },
+        },
+    },
     "Vote": {
         "type": "object",
         "properties": {
@@ -267,28 +291,8 @@ def _paths() -> dict:
                     "content": {"application/json": {"schema": _ref("StoryInput")}},
                 },
                 "responses": {
-                    "201": _json(
-                        {
-                            "type": "object",
-                            "properties": {
-                                "id": {"type": "integer"},
-                                "client_id": {"type": "string"},
-                                "created": {"type": "boolean"},
-                            },
-                        },
-                        "Stored",
-                    ),
-                    "200": _json(
-                        {
-                            "type": "object",
-                            "properties": {
-                                "id": {"type": "integer"},
-                                "client_id": {"type": "string"},
-                                "created": {"type": "boolean"},
-                            },
-                        },
-                        "Already stored under this client_id",
-                    ),
+                    "201": _json(_ref("StoryStored"), "Stored"),
+                    "200": _json(_ref("StoryStored"), "Already stored under this client_id"),
                     **_errors(400, 401, 403, 404, 409, 413, 422, 429),
                 },
             },
@@ -310,14 +314,17 @@ def _paths() -> dict:
                 },
                 "responses": {
                     "200": _json(_ref("Story"), "Updated"),
-                    **_errors(400, 401, 403, 404, 409, 413, 422),
+                    **_errors(400, 401, 403, 404, 409, 413, 422, 429),
                 },
             },
             "delete": {
                 "summary": "Delete one of my stories while Discovery is open",
                 "security": BEARER,
                 "parameters": [CODE, STORY_ID],
-                "responses": {"204": {"description": "Deleted"}, **_errors(401, 403, 404, 409)},
+                "responses": {
+                    "204": {"description": "Deleted"},
+                    **_errors(401, 403, 404, 409, 429),
+                },
             },
         },
         **_contribution_paths(),
@@ -364,10 +371,10 @@ def _contribution_paths() -> dict:
         "parameters": [CODE, ACTION_ID],
         "responses": {
             "200": {"description": "Team membership after the call"},
-            **_errors(401, 403, 404, 409),
+            **_errors(401, 403, 404, 409, 429),
         },
     }
-    return {
+    paths = {
         "/workshops/{code}/dreams": _contribution(
             "Add a dream statement (Dream phase)", {"text": TEXT, "theme_id": ID}, ["text"]
         ),
@@ -434,6 +441,21 @@ def _contribution_paths() -> dict:
                 },
             }
         },
+    }
+    for kind in ("dreams", "propositions", "actions", "commitments"):
+        paths[f"/workshops/{{code}}/{kind}/{{item_id}}"] = {"delete": _own_delete(kind)}
+    return paths
+
+
+ITEM_ID = {"name": "item_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+
+
+def _own_delete(kind: str) -> dict:
+    return {
+        "summary": f"Delete one of my {kind}, for good",
+        "security": BEARER,
+        "parameters": [CODE, ITEM_ID],
+        "responses": {"204": {"description": "Deleted"}, **_errors(401, 403, 404, 429)},
     }
 
 

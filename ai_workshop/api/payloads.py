@@ -1,5 +1,7 @@
 """Turning JSON bodies into validated story fields, with the phone form's own rules."""
 
+import re
+
 from flask import request
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
@@ -8,16 +10,44 @@ from ..models import Story, Workshop
 from ..stories.forms import StoryForm
 from .errors import ApiError
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 TEXT_KEYS = ("client_id", "headline", "story", "made_possible", "wish", "whose", "consent")
 
 
 def json_object() -> dict:
-    payload = request.get_json(silent=True)
+    try:
+        payload = request.get_json(silent=True)
+    except RecursionError:  # nested thousands deep: no request of ours looks like that
+        payload = None
     if not isinstance(payload, dict):
         raise ApiError(
             400, "bad_request", _("Send a JSON object with Content-Type: application/json.")
         )
+    if _has_lone_surrogate(payload):
+        # JSON may escape half of a UTF-16 pair ("\ud800"), which is no character at all: it
+        # cannot be stored or shown, and no keyboard types it, so the request is refused
+        # rather than guessed at. (Control characters are another matter: see text.py.)
+        raise ApiError(
+            400,
+            "bad_request",
+            _("Send text as valid Unicode: the JSON has a lone surrogate escape such as \\ud800."),
+        )
     return payload
+
+
+def _has_lone_surrogate(payload) -> bool:
+    """Walked without recursion: a body nested a thousand deep must not overflow the stack."""
+    pending = [payload]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, str) and _SURROGATE.search(value):
+            return True
+        if isinstance(value, list):
+            pending.extend(value)
+        elif isinstance(value, dict):
+            pending.extend(value)
+            pending.extend(value.values())
+    return False
 
 
 def _type_errors(payload: dict) -> dict[str, list[str]]:

@@ -20,11 +20,12 @@ from ..stories.services import (
     update_own_story,
 )
 from ..workshops.services import find_workshop
-from .auth import RateLimited, limit_joins, limit_writes, participant_of
+from .auth import RateLimited, limit_joins, limit_writes, workshop_and_participant
 from .errors import ApiError, domain_error_response
 from .openapi import openapi_document
 from .payloads import json_object, story_fields
 from .serializers import (
+    personal_data_warnings,
     stage_etag,
     story_own,
     with_current_clock,
@@ -124,22 +125,25 @@ def _not_modified(etag: str):
 
 @bp.get("/workshops/<code>/stories")
 def list_own_stories(code: str):
-    workshop = find_workshop(code)
-    participant = participant_of(workshop)
+    workshop, participant = workshop_and_participant(code)
     return jsonify({"stories": [story_own(story) for story in own_stories(participant)]})
 
 
 @bp.post("/workshops/<code>/stories")
 @reads_first
 def create_story(code: str):
-    workshop = find_workshop(code)
-    participant = participant_of(workshop)
+    workshop, participant = workshop_and_participant(code)
     limit_writes(participant)
     fields = story_fields(workshop, json_object())
     start_writing()
     story_id, created = submit_story(workshop, participant, fields)
     db.session.commit()
-    body = {"id": story_id, "client_id": fields["client_id"], "created": created}
+    body = {
+        "id": story_id,
+        "client_id": fields["client_id"],
+        "created": created,
+        "personal_data": personal_data_warnings(fields),
+    }
     response = jsonify(body)
     response.status_code = 201 if created else 200
     if created:
@@ -151,14 +155,13 @@ def create_story(code: str):
 
 @bp.get("/workshops/<code>/stories/<int:story_id>")
 def story_detail(code: str, story_id: int):
-    workshop = find_workshop(code)
-    return jsonify(story_own(own_story(participant_of(workshop), story_id)))
+    _workshop, participant = workshop_and_participant(code)
+    return jsonify(story_own(own_story(participant, story_id)))
 
 
 @bp.patch("/workshops/<code>/stories/<int:story_id>")
 def update_story(code: str, story_id: int):
-    workshop = find_workshop(code)
-    participant = participant_of(workshop)
+    workshop, participant = workshop_and_participant(code)
     limit_writes(participant)
     story = own_story(participant, story_id)
     fields = story_fields(workshop, json_object(), current=story)
@@ -169,8 +172,7 @@ def update_story(code: str, story_id: int):
 
 @bp.delete("/workshops/<code>/stories/<int:story_id>")
 def remove_story(code: str, story_id: int):
-    workshop = find_workshop(code)
-    participant = participant_of(workshop)
+    workshop, participant = workshop_and_participant(code)
     limit_writes(participant)
     delete_own_story(participant, own_story(participant, story_id))
     db.session.commit()

@@ -11,6 +11,9 @@ def init_login(app, login_manager) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message = _l("Log in to run your workshops.")
     login_manager.login_message_category = "info"
+    # Not "strong": that logs the facilitator out whenever their address changes, and a
+    # laptop that moves from the venue's Wi-Fi to a phone's hotspot would lose the console
+    # mid-session. Fixation is handled at login instead (auth/views.py clears the session).
     login_manager.session_protection = "basic"
 
     @login_manager.user_loader

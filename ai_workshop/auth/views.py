@@ -1,15 +1,23 @@
 """Sign up, log in and log out for facilitators."""
 
+import math
 from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required, login_user, logout_user
 
 from ..domain_errors import DomainError
 from ..extensions import db
 from .forms import LoginForm, SignupForm
 from .services import authenticate, create_facilitator
+from .throttle import (
+    count_login_attempt,
+    count_signup_attempt,
+    login_succeeded,
+    retry_after_header,
+)
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -20,6 +28,14 @@ def _safe_next(target: str | None) -> str:
     if local and not urlsplit(target).netloc and "\\" not in target:
         return target
     return url_for("workshops.index")
+
+
+def too_many_logins(wait_seconds: float) -> str:
+    return ngettext(
+        "Too many failed logins. Try again in %(num)d minute.",
+        "Too many failed logins. Try again in %(num)d minutes.",
+        math.ceil(wait_seconds / 60),
+    )
 
 
 def _start_session(facilitator) -> None:
@@ -33,8 +49,13 @@ def login():
         return redirect(url_for("workshops.index"))
     form = LoginForm()
     if form.validate_on_submit():
+        wait = count_login_attempt(form.email.data)
+        if wait is not None:
+            flash(too_many_logins(wait), "error")
+            return render_template("auth/login.html", form=form), 429, retry_after_header(wait)
         facilitator = authenticate(form.email.data, form.password.data)
         if facilitator is not None:
+            login_succeeded(form.email.data)
             _start_session(facilitator)
             return redirect(_safe_next(request.args.get("next")))
         form.password.errors.append(_("That email and password don't match an account."))
@@ -46,8 +67,14 @@ def login():
 def signup():
     form = SignupForm()
     if form.validate_on_submit():
+        wait = count_signup_attempt()
+        if wait is not None:
+            flash(_("Too many new accounts from here. Wait a while and try again."), "error")
+            return render_template("auth/signup.html", form=form), 429, retry_after_header(wait)
         try:
-            facilitator = create_facilitator(form.email.data, form.password.data, form.name.data)
+            facilitator = create_facilitator(
+                form.email.data, form.password.data, form.name.data or ""
+            )
         except DomainError as error:
             form.email.errors.append(error.message)
             return render_template("auth/signup.html", form=form), error.status

@@ -2,11 +2,13 @@ from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, IntegerField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
-from ..forms_base import AppForm
+from ..forms_base import AppForm, at_most
+from ..ids import ID_MAX, parse_id
 from ..text import clean_line
 from .services import NAME_MAX
 
 TARGET = r"^(\d+|unassigned|parking)$"
+ID_DIGITS = 10  # a row id; more digits would overflow the database's integer
 
 
 class SuggestForm(AppForm):
@@ -18,12 +20,16 @@ class SuggestForm(AppForm):
 
 class MoveForm(AppForm):
     target = StringField(
-        validators=[DataRequired(), Regexp(TARGET, message=_l("Choose where the story goes."))]
+        validators=[
+            DataRequired(),
+            at_most(ID_DIGITS),
+            Regexp(TARGET, message=_l("Choose where the story goes.")),
+        ]
     )
 
 
 class SecondaryForm(AppForm):
-    theme = StringField(validators=[Optional(), Regexp(r"^\d*$")])
+    theme = StringField(validators=[Optional(), at_most(ID_DIGITS), Regexp(r"^\d*$")])
 
 
 class NameForm(AppForm):
@@ -38,12 +44,17 @@ class NameForm(AppForm):
 
 
 class MergeForm(AppForm):
-    into = IntegerField(validators=[DataRequired(_l("Choose the theme to merge into."))])
+    into = IntegerField(
+        validators=[
+            DataRequired(_l("Choose the theme to merge into.")),
+            NumberRange(1, ID_MAX, _l("Choose the theme to merge into.")),
+        ]
+    )
 
 
 class SplitForm(NameForm):
-    story_ids = SelectMultipleField(validate_choice=False, coerce=int)
+    story_ids = SelectMultipleField(validate_choice=False, coerce=parse_id)
 
 
 class ToggleForm(AppForm):
-    value = HiddenField(validators=[DataRequired(), Regexp(r"^[01]$")])
+    value = HiddenField(validators=[DataRequired(), at_most(1), Regexp(r"^[01]$")])

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 
 from ..domain_errors import NotFound, ValidationFailed
 from ..extensions import db
+from ..ids import ID_MAX
 from ..live import mark_changed
 from ..models import Story, Theme, Workshop
 from ..themes import suggest_themes
@@ -28,7 +29,8 @@ def themes_of(workshop: Workshop) -> list[Theme]:
 
 
 def theme_of(workshop: Workshop, theme_id: int) -> Theme:
-    theme = db.session.get(Theme, theme_id)
+    # The board's move and second-theme forms carry the id as digits of any length.
+    theme = db.session.get(Theme, theme_id) if 0 < theme_id <= ID_MAX else None
     if theme is None or theme.workshop_id != workshop.id:
         raise NotFound(_("That theme does not exist any more."))
     return theme

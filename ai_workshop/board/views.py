@@ -1,8 +1,9 @@
 """The facilitator's theme board: suggest, then shape the positive core by hand."""
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, url_for
+from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
+from werkzeug.exceptions import BadRequest
 
 from ..domain_errors import DomainError, ValidationFailed
 from ..extensions import db
@@ -94,7 +95,8 @@ def move(workshop, form, story_id):
 @bp.post("/<code>/stories/<int:story_id>/secondary")
 @board_action(SecondaryForm)
 def secondary(workshop, form, story_id):
-    theme_id = int(form.theme.data) if form.theme.data else None
+    theme = (form.theme.data or "").strip()  # Optional() lets white space through
+    theme_id = int(theme) if theme else None
     services.set_secondary(workshop, services.story_of(workshop, story_id), theme_id)
 
 
@@ -153,4 +155,5 @@ def projector(workshop, form):
 
 @bp.errorhandler(ValueError)
 def bad_value(_error):
-    abort(400)
+    # Answered through the app's own 400 page: an abort() raised here would be a 500.
+    return current_app.handle_http_exception(BadRequest())

@@ -15,7 +15,8 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
-from ..forms_base import AppForm
+from ..forms_base import AppForm, at_most
+from ..ids import ID_MAX, parse_id
 from ..models.action import ACTION_STATUSES, COMMITMENT_KINDS
 from ..text import clean_line, clean_text
 
@@ -32,13 +33,13 @@ def _valid_uuid(_form, field) -> None:
 def _optional_int(value):
     if value in (None, "", "0"):
         return None
-    return int(value)
+    return parse_id(value)
 
 
 class ContributionForm(AppForm):
     """A client id that makes a retry safe, generated here when the page is drawn."""
 
-    client_id = HiddenField(validators=[_valid_uuid])
+    client_id = HiddenField(validators=[at_most(64), _valid_uuid])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -88,29 +89,29 @@ class ActionProposalForm(ContributionForm):
         filters=[clean_line],
         validators=[
             DataRequired(_l("Name the action, e.g. 'Start a weekly huddle'.")),
-            Length(3, 160),
+            at_most(160, at_least=3),
         ],
     )
     proposition_id = _theme_field(_l("Which proposition does it serve?"))
     theme_id = _theme_field(_l("Or which theme?"))
     owner = StringField(
-        _l("Who owns it?"), filters=[clean_line], validators=[Optional(), Length(max=80)]
+        _l("Who owns it?"), filters=[clean_line], validators=[Optional(), at_most(80)]
     )
     first_step = TextAreaField(
         _l("First step, within a week"),
         filters=[clean_text],
-        validators=[Optional(), Length(max=1000)],
+        validators=[Optional(), at_most(1000)],
     )
     due_date = DateField(_l("Due date"), validators=[Optional()])
     help_needed = TextAreaField(
         _l("Help needed, and from whom"),
         filters=[clean_text],
-        validators=[Optional(), Length(max=1000)],
+        validators=[Optional(), at_most(1000)],
     )
     success_measure = StringField(
         _l("How we will know it works"),
         filters=[clean_line],
-        validators=[Optional(), Length(max=200)],
+        validators=[Optional(), at_most(200)],
     )
 
 
@@ -118,18 +119,16 @@ class ActionEditForm(ActionProposalForm):
     """The facilitator's full form: every field of an action."""
 
     strength = StringField(
-        _l("Strength it builds on"), filters=[clean_line], validators=[Optional(), Length(max=60)]
+        _l("Strength it builds on"), filters=[clean_line], validators=[Optional(), at_most(60)]
     )
     purpose = TextAreaField(
-        _l("Purpose"), filters=[clean_text], validators=[Optional(), Length(max=1000)]
+        _l("Purpose"), filters=[clean_text], validators=[Optional(), at_most(1000)]
     )
     start_date = DateField(_l("Start date"), validators=[Optional()])
     baseline = StringField(
-        _l("Baseline"), filters=[clean_line], validators=[Optional(), Length(max=80)]
+        _l("Baseline"), filters=[clean_line], validators=[Optional(), at_most(80)]
     )
-    target = StringField(
-        _l("Target"), filters=[clean_line], validators=[Optional(), Length(max=80)]
-    )
+    target = StringField(_l("Target"), filters=[clean_line], validators=[Optional(), at_most(80)])
     review_date = DateField(_l("Review date"), validators=[Optional()])
     status = SelectField(
         _l("Status"),
@@ -163,7 +162,7 @@ class CommitmentForm(ContributionForm):
         filters=[clean_text],
         validators=[
             DataRequired(_l("Write your commitment, offer or request.")),
-            Length(3, TEXT_MAX),
+            at_most(TEXT_MAX, at_least=3),
         ],
     )
     consent = RadioField(
@@ -186,7 +185,7 @@ class CommitmentForm(ContributionForm):
 
 
 class DotsForm(AppForm):
-    option_id = IntegerField(validators=[DataRequired()])
+    option_id = IntegerField(validators=[DataRequired(), NumberRange(1, ID_MAX)])
     dots = IntegerField(validators=[NumberRange(0, 20)], default=0)
 
 

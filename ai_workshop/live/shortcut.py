@@ -12,6 +12,7 @@ import re
 from urllib.parse import parse_qs
 
 from ..joincode import normalise_code
+from ..security_headers import security_headers
 
 STATE_PATH = re.compile(r"^/api/v1/workshops/([^/]{1,20})/state$")
 
@@ -56,7 +57,7 @@ class StatePollShortcut:
         if stage.etag in _etags(environ.get("HTTP_IF_NONE_MATCH", "")):
             wait = wait_seconds(environ.get("QUERY_STRING", ""), self.longest_wait)
             if not (wait and self.stage_watch.wait_for_change(code, stage.etag, wait)):
-                start_response("304 NOT MODIFIED", self._headers(stage))
+                start_response("304 NOT MODIFIED", self._headers(stage, environ))
                 return []
             stage = self.stage_cache.get(code)
             if stage is None:
@@ -67,15 +68,16 @@ class StatePollShortcut:
         headers = [
             ("Content-Type", "application/json"),
             ("Content-Length", str(len(body))),
-            *self._headers(stage),
+            *self._headers(stage, environ),
         ]
         start_response("200 OK", headers)
         return [body]
 
     @staticmethod
-    def _headers(stage) -> list[tuple[str, str]]:
+    def _headers(stage, environ) -> list[tuple[str, str]]:
+        over_https = environ.get("wsgi.url_scheme") == "https"
         return [
             ("ETag", f'"{stage.etag}"'),
             ("Cache-Control", "no-cache"),
-            ("X-Content-Type-Options", "nosniff"),
+            *security_headers(environ.get("PATH_INFO", ""), over_https),
         ]

@@ -15,13 +15,14 @@ from ..workshops.access import workshop_to_run
 bp = Blueprint("live_stream", __name__, url_prefix="/live")
 
 
-def _read_state(workshop_id: int) -> tuple[int, str]:
-    """Read and release the connection at once: a stream must not pin a transaction."""
+def _read_state(workshop_id: int) -> tuple[int, str] | None:
+    """Read and release the connection at once: a stream must not pin a transaction.
+    None once the workshop has been deleted."""
     row = db.session.execute(
         select(Workshop.version, Workshop.phase).where(Workshop.id == workshop_id)
-    ).one()
+    ).first()
     db.session.close()
-    return row.version, row.phase
+    return None if row is None else (row.version, row.phase)
 
 
 def _event(name: str, payload: dict) -> str:
@@ -36,7 +37,11 @@ def _changes(workshop_id: int, config: dict):
     last_version, last_sent = None, time.monotonic()
     while time.monotonic() < deadline:
         waiter = broker().waiter(workshop_id)
-        version, phase = _read_state(workshop_id)
+        state = _read_state(workshop_id)
+        if state is None:
+            yield _event("gone", {})
+            return
+        version, phase = state
         if version != last_version:
             last_version, last_sent = version, time.monotonic()
             yield _event("version", {"version": version, "phase": phase})

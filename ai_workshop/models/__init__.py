@@ -6,6 +6,7 @@ from .embedding import StoryEmbedding
 from .facilitator import Facilitator
 from .participant import Participant
 from .plan import Plan
+from .sharing import CoFacilitator
 from .story import Story, StoryStrength
 from .theme import BoardSnapshot, Theme
 from .vote import Vote, VoteDot
@@ -15,6 +16,7 @@ __all__ = [
     "Action",
     "ActionVolunteer",
     "BoardSnapshot",
+    "CoFacilitator",
     "Commitment",
     "Dream",
     "Proposition",

@@ -6,12 +6,13 @@ from ..extensions import db
 from ..live import mark_changed
 from ..models import Participant, Workshop
 from ..models.participant import hash_token
+from ..text import clean_line
 
 DISPLAY_NAME_MAX = 40
 
 
 def clean_display_name(raw: str | None) -> str | None:
-    name = " ".join((raw or "").split())[:DISPLAY_NAME_MAX]
+    name = clean_line(raw)[:DISPLAY_NAME_MAX]
     return name or None
 
 

@@ -1,9 +1,9 @@
 """Phone form posts for Dream, Design and Destiny, without JavaScript: post, then redirect."""
 
-from flask import Blueprint, flash, redirect, url_for
+from flask import Blueprint, abort, flash, redirect, url_for
 from flask_babel import gettext as _
 
-from ..contributions import design, destiny, dreams, votes
+from ..contributions import design, destiny, dreams, own, votes
 from ..contributions.forms import (
     ActionProposalForm,
     CommitmentForm,
@@ -15,6 +15,7 @@ from ..contributions.tense import tense_hint
 from ..domain_errors import DomainError
 from ..extensions import db
 from ..models import Vote
+from .forms import ConfirmForm
 from .screens import design_context, destiny_context, dream_context
 from .views import _render_home, for_participant
 
@@ -94,6 +95,29 @@ def volunteer(workshop, participant, action_id: int, joining: int):
     db.session.commit()
     flash(_("You are on the team.") if joining else _("You left the team."), "success")
     return _home(workshop, "#actions")
+
+
+_ANCHORS = {
+    "dreams": "#my-dreams",
+    "propositions": "#my-propositions",
+    "actions": "#actions",
+    "commitments": "#my-commitments",
+}
+
+
+@bp.post("/<code>/mine/<any(dreams, propositions, actions, commitments):kind>/<int:item_id>/delete")
+@for_participant
+def delete_mine(workshop, participant, kind: str, item_id: int):
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        own.delete_own(workshop, participant, kind, item_id)
+    except DomainError as error:
+        flash(error.message, "error")
+        return _home(workshop, _ANCHORS[kind])
+    db.session.commit()
+    flash(_("Deleted."), "success")
+    return _home(workshop, _ANCHORS[kind])
 
 
 @bp.post("/<code>/votes/<int:vote_id>")

@@ -5,6 +5,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 
 from ..models import Participant, Workshop
 from ..participants.services import participant_for_token
+from ..secure_cookies import cookie_secure
 
 COOKIE_NAME = "aiw_participant"
 COOKIE_SALT = "participant-identity"
@@ -51,6 +52,6 @@ def remember(response, workshop: Workshop, token: str):
         max_age=current_app.config["PARTICIPANT_COOKIE_DAYS"] * 86400,
         httponly=True,
         samesite="Lax",
-        secure=request.is_secure,
+        secure=cookie_secure(),
     )
     return response

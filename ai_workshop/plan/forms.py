@@ -1,8 +1,8 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField, StringField, TextAreaField
-from wtforms.validators import Length, Optional
+from wtforms.validators import Optional
 
-from ..forms_base import AppForm
+from ..forms_base import AppForm, at_most
 from ..text import clean_line, clean_text
 
 FOLLOW_UP_ROWS = 4
@@ -14,21 +14,21 @@ class ShareForm(AppForm):
 
 class PlanForm(AppForm):
     summary = TextAreaField(
-        _l("Summary for leaders"), filters=[clean_text], validators=[Optional(), Length(max=4000)]
+        _l("Summary for leaders"), filters=[clean_text], validators=[Optional(), at_most(4000)]
     )
     keep = TextAreaField(
-        _l("What we want to keep"), filters=[clean_text], validators=[Optional(), Length(max=4000)]
+        _l("What we want to keep"), filters=[clean_text], validators=[Optional(), at_most(4000)]
     )
     measures_note = TextAreaField(
         _l("How we will know it works"),
         filters=[clean_text],
-        validators=[Optional(), Length(max=4000)],
+        validators=[Optional(), at_most(4000)],
     )
 
 
 for _row in range(1, FOLLOW_UP_ROWS + 1):
     setattr(PlanForm, f"followup_{_row}_label", StringField(
-        _l("Check-in"), filters=[clean_line], validators=[Optional(), Length(max=80)]))  # fmt: skip
+        _l("Check-in"), filters=[clean_line], validators=[Optional(), at_most(80)]))  # fmt: skip
     setattr(PlanForm, f"followup_{_row}_date", DateField(_l("Date"), validators=[Optional()]))
 
 

@@ -1,5 +1,7 @@
 """The action plan: the facilitator's page and editor, the leaders' link, PDF and exports."""
 
+import re
+
 from flask import (
     Blueprint,
     Response,
@@ -17,7 +19,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Plan
-from ..workshops.access import workshop_to_run
+from ..workshops.access import owns, workshop_to_own, workshop_to_run
 from .content import build_plan, plan_for
 from .exports import csv_zip, workshop_json
 from .forms import PlanForm, ShareForm
@@ -26,6 +28,7 @@ from .pdf import PdfError, Renderer
 bp = Blueprint("plan", __name__, url_prefix="/plan")
 leader_bp = Blueprint("leader", __name__, url_prefix="/l")
 PAPERS = ("a4", "letter")
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,99}")
 
 
 def renderer() -> Renderer:
@@ -61,7 +64,9 @@ def show(code: str):
     workshop = workshop_to_run(code)
     content = build_plan(workshop)
     db.session.commit()  # the plan record is made on first view
-    return render_template("plan/page.html", p=content, share_form=ShareForm())
+    return render_template(
+        "plan/page.html", p=content, share_form=ShareForm(), is_owner=owns(workshop)
+    )
 
 
 @bp.route("/<code>/edit", methods=["GET", "POST"])
@@ -82,7 +87,7 @@ def edit(code: str):
 
 @bp.post("/<code>/share")
 def share(code: str):
-    workshop = workshop_to_run(code)
+    workshop = workshop_to_own(code)
     if not ShareForm().validate_on_submit():
         abort(400)
     plan_for(workshop).regenerate_link()
@@ -93,7 +98,7 @@ def share(code: str):
 
 @bp.post("/<code>/revoke")
 def revoke(code: str):
-    workshop = workshop_to_run(code)
+    workshop = workshop_to_own(code)
     if not ShareForm().validate_on_submit():
         abort(400)
     plan_for(workshop).revoke_link()
@@ -128,9 +133,11 @@ def export_zip(code: str):
 
 
 def _shared_plan(token: str) -> Plan:
+    # Links are made by secrets.token_urlsafe; anything else (a NUL, which PostgreSQL
+    # refuses in a query) is not looked up at all.
     plan = (
         db.session.scalar(select(Plan).where(Plan.share_token == token))
-        if len(token) < 100
+        if _TOKEN.fullmatch(token)
         else None
     )
     if plan is None:
@@ -145,7 +152,6 @@ def plan_page(token: str):
         render_template("plan/leader.html", p=build_plan(plan.workshop_ref), token=token)
     )
     response.headers["Cache-Control"] = "private, no-store"
-    response.headers["Referrer-Policy"] = "no-referrer"
     return response
 
 

@@ -7,7 +7,7 @@ from wtforms import HiddenField, RadioField, SelectMultipleField, StringField, T
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from ..forms_base import AppForm
+from ..forms_base import AppForm, at_most
 from ..models.story import CONSENT_CHOICES, WHOSE_CHOICES
 from ..text import clean_line, clean_text
 from .strengths import (
@@ -32,7 +32,7 @@ def _valid_uuid(_form, field) -> None:
 
 
 class StoryForm(AppForm):
-    client_id = HiddenField(validators=[_valid_uuid])
+    client_id = HiddenField(validators=[at_most(64), _valid_uuid])
     headline = StringField(
         _l("Headline"),
         filters=[clean_line],
@@ -60,16 +60,16 @@ class StoryForm(AppForm):
     made_possible = TextAreaField(
         _l("What made it possible?"),
         filters=[clean_text],
-        validators=[Optional(), Length(max=DETAIL_MAX)],
+        validators=[Optional(), at_most(DETAIL_MAX)],
     )
     strengths = SelectMultipleField(_l("Strengths it shows"), validate_choice=False)
     other_strengths = StringField(
         _l("Other strengths, in your words"),
         filters=[clean_line],
-        validators=[Optional(), Length(max=OTHER_STRENGTHS_MAX)],
+        validators=[Optional(), at_most(OTHER_STRENGTHS_MAX)],
     )
     wish = TextAreaField(
-        _l("One wish"), filters=[clean_text], validators=[Optional(), Length(max=DETAIL_MAX)]
+        _l("One wish"), filters=[clean_text], validators=[Optional(), at_most(DETAIL_MAX)]
     )
     whose = RadioField(
         _l("Whose story is it?"),

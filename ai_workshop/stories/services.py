@@ -1,19 +1,19 @@
 """Story workflows: idempotent submission, the teller's own edits, moderation."""
 
+from functools import cache
+
 from flask_babel import gettext as _
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Integer, bindparam, func, select
 
 from ..contributions.once import stored_id
 from ..domain_errors import Conflict, Forbidden, NotAllowedNow, NotFound
 from ..extensions import db
-from ..insert_once import insert_once, insert_rows
+from ..insert_once import dialect_insert, insert_rows
 from ..live import mark_changed
 from ..models import Participant, Story, StoryStrength, Workshop
 
 MAX_STORIES_PER_PARTICIPANT = 20
 TEXT_FIELDS = ("headline", "body", "made_possible", "wish")
-# Built once: the busiest write of a room skips rebuilding them for every story.
-COUNT_OWN = select(func.count(Story.id)).where(Story.participant_id == bindparam("participant_id"))
 
 
 def _check_open(workshop: Workshop) -> None:
@@ -31,14 +31,12 @@ def submit_story(workshop: Workshop, participant: Participant, fields: dict) -> 
     """
     client_id = fields["client_id"]
     story_id = None
-    if workshop.accepts_stories and own_story_count(participant) < MAX_STORIES_PER_PARTICIPANT:
+    if workshop.accepts_stories:
         values = {name: fields[name] for name in TEXT_FIELDS + ("whose", "consent")
                   if name in fields}  # fmt: skip
-        story_id = insert_once(
-            Story,
+        story_id = _insert_under_cap(
             {"workshop_id": workshop.id, "participant_id": participant.id, "client_id": client_id}
-            | values,
-            ("workshop_id", "client_id"),
+            | values
         )
     if story_id is None:
         # Already stored (a retry: it gets its story back, never a copy), or refused.
@@ -62,6 +60,32 @@ def submit_story(workshop: Workshop, participant: Participant, fields: dict) -> 
         )  # fmt: skip
     mark_changed(workshop)
     return story_id, True
+
+
+def _insert_under_cap(values: dict) -> int | None:
+    """The new story's id; None when this client_id is stored already or the teller has
+    reached the cap. One statement: the count rides along with the insert."""
+    connection = db.session.connection()
+    statement = _insert_under_cap_statement(tuple(values), connection.dialect.name)
+    return connection.execute(statement, values | {"cap": MAX_STORIES_PER_PARTICIPANT}).scalar()
+
+
+@cache
+def _insert_under_cap_statement(columns: tuple[str, ...], dialect: str):
+    table = Story.__table__
+    params = {name: bindparam(name, type_=table.c[name].type) for name in columns}
+    stories_told = (
+        select(func.count(Story.id))
+        .where(Story.participant_id == params["participant_id"])
+        .scalar_subquery()
+    )
+    row = select(*params.values()).where(stories_told < bindparam("cap", type_=Integer))
+    return (
+        dialect_insert(dialect)(Story)
+        .from_select(list(columns), row)
+        .on_conflict_do_nothing(index_elements=["workshop_id", "client_id"])
+        .returning(Story.id)
+    )
 
 
 def _apply(story: Story, fields: dict, workshop: Workshop) -> None:
@@ -94,10 +118,6 @@ def delete_own_story(participant: Participant, story: Story) -> None:
     workshop = story.workshop
     db.session.delete(story)
     mark_changed(workshop)
-
-
-def own_story_count(participant: Participant) -> int:
-    return db.session.connection().execute(COUNT_OWN, {"participant_id": participant.id}).scalar()
 
 
 def own_stories(participant: Participant) -> list[Story]:

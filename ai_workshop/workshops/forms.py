@@ -1,9 +1,9 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import DataRequired, NumberRange, Optional, ValidationError
 
-from ..forms_base import AppForm
+from ..forms_base import AppForm, at_most
 from ..phases import PHASES, VOCABULARY_NAMES
 from ..stories.forms import STORY_MAX
 from ..text import clean_line, clean_text
@@ -41,7 +41,7 @@ class NewWorkshopForm(AppForm):
         filters=[clean_line],
         validators=[
             DataRequired(_l("Name the workshop, e.g. 'Support team offsite'.")),
-            Length(max=120),
+            at_most(120),
         ],
     )
 
@@ -50,27 +50,32 @@ class SettingsForm(AppForm):
     name = StringField(
         _l("Workshop name"),
         filters=[clean_line],
-        validators=[DataRequired(_l("Name the workshop.")), Length(max=120)],
+        validators=[DataRequired(_l("Name the workshop.")), at_most(120)],
     )
     topic = StringField(
         _l("Affirmative topic"),
         filters=[clean_line],
         description=_l("Say what you want more of, e.g. 'Delighting our customers'."),
-        validators=[DataRequired(_l("Write the affirmative topic.")), Length(max=200)],
+        validators=[DataRequired(_l("Write the affirmative topic.")), at_most(200)],
     )
     why_it_matters = TextAreaField(
-        _l("Why it matters"), filters=[clean_text], validators=[Optional(), Length(max=1000)]
+        _l("Why it matters"), filters=[clean_text], validators=[Optional(), at_most(1000)]
     )
     questions = TextAreaField(
         _l("Interview questions, one per line"),
         filters=[clean_text],
-        validators=[DataRequired(_l("Write at least one interview question."))],
+        validators=[
+            DataRequired(_l("Write at least one interview question.")),
+            at_most(QUESTIONS_MAX * (QUESTION_MAX + 1)),
+        ],
     )
     dream_prompt = TextAreaField(
-        _l("Dream prompt"), filters=[clean_text], validators=[Optional(), Length(max=500)]
+        _l("Dream prompt"), filters=[clean_text], validators=[Optional(), at_most(500)]
     )
     strengths = TextAreaField(
-        _l("Strengths vocabulary, one per line or separated by commas"), filters=[clean_text]
+        _l("Strengths vocabulary, one per line or separated by commas"),
+        filters=[clean_text],
+        validators=[at_most(VOCABULARY_MAX * (TERM_MAX + 2))],
     )
     phase_vocabulary = SelectField(
         _l("Phase names"),
@@ -114,7 +119,7 @@ class SettingsForm(AppForm):
 
 
 class PhaseForm(AppForm):
-    phase = HiddenField(validators=[DataRequired()])
+    phase = HiddenField(validators=[DataRequired(), at_most(20)])
 
     def validate_phase(self, field) -> None:
         if field.data not in PHASES:
@@ -122,7 +127,7 @@ class PhaseForm(AppForm):
 
 
 class TimerForm(AppForm):
-    action = HiddenField(validators=[DataRequired()])
+    action = HiddenField(validators=[DataRequired(), at_most(20)])
     minutes = IntegerField(_l("Minutes"), default=10, validators=[Optional(), NumberRange(1, 240)])
 
     def validate_action(self, field) -> None:
@@ -131,7 +136,7 @@ class TimerForm(AppForm):
 
 
 class ModerateForm(AppForm):
-    action = HiddenField(validators=[DataRequired()])
+    action = HiddenField(validators=[DataRequired(), at_most(20)])
 
     def validate_action(self, field) -> None:
         if field.data not in ("hide", "show", "park", "unpark"):
@@ -140,12 +145,12 @@ class ModerateForm(AppForm):
 
 class CorrectStoryForm(AppForm):
     headline = StringField(
-        _l("Headline"), filters=[clean_line], validators=[DataRequired(), Length(max=120)]
+        _l("Headline"), filters=[clean_line], validators=[DataRequired(), at_most(120)]
     )
     story = TextAreaField(
-        _l("The story"), filters=[clean_text], validators=[DataRequired(), Length(max=STORY_MAX)]
+        _l("The story"), filters=[clean_text], validators=[DataRequired(), at_most(STORY_MAX)]
     )
     made_possible = TextAreaField(
-        _l("What made it possible?"), filters=[clean_text], validators=[Length(max=1000)]
+        _l("What made it possible?"), filters=[clean_text], validators=[at_most(1000)]
     )
-    wish = TextAreaField(_l("Wish"), filters=[clean_text], validators=[Length(max=1000)])
+    wish = TextAreaField(_l("Wish"), filters=[clean_text], validators=[at_most(1000)])

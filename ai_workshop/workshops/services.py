@@ -1,5 +1,6 @@
 """Workshop workflows: creation from a template, settings, phase and timer control."""
 
+from flask_babel import gettext as _
 from sqlalchemy import bindparam, func, select
 
 from ..clock import utcnow
@@ -68,8 +69,12 @@ def find_workshop(raw_code: str) -> Workshop:
     if looks_like_code(code):
         workshop = db.session.scalar(_BY_CODE, {"code": code})
     if workshop is None:
-        raise NotFound(f"No workshop has the code {code or '(empty)'}.")
+        raise no_such_workshop(code)
     return workshop
+
+
+def no_such_workshop(code: str) -> NotFound:
+    return NotFound(_("No workshop has the code %(code)s.", code=code or _("(empty)")))
 
 
 def set_phase(workshop: Workshop, phase: str) -> None:

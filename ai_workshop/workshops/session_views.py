@@ -3,13 +3,14 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from wtforms import HiddenField, IntegerField, SelectMultipleField, TextAreaField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired, NumberRange
 
 from ..contributions import design, destiny, dreams, votes
 from ..contributions.forms import ActionEditForm, OpenVoteForm
 from ..domain_errors import DomainError
 from ..extensions import db
-from ..forms_base import AppForm
+from ..forms_base import AppForm, at_most
+from ..ids import ID_MAX, parse_id
 from ..models import Action, Dream, Proposition, Vote
 from ..responses import from_script
 from ..text import clean_text
@@ -19,19 +20,19 @@ from .views import bp
 
 
 class ToggleForm(AppForm):
-    value = HiddenField(validators=[DataRequired()])
+    value = HiddenField(validators=[DataRequired(), at_most(20)])
 
 
 class ChooseThemesForm(AppForm):
-    theme_ids = SelectMultipleField(coerce=int, validate_choice=False)
+    theme_ids = SelectMultipleField(coerce=parse_id, validate_choice=False)
 
 
 class TextForm(AppForm):
-    text = TextAreaField(filters=[clean_text], validators=[DataRequired(), Length(max=400)])
+    text = TextAreaField(filters=[clean_text], validators=[DataRequired(), at_most(400)])
 
 
 class MergeForm(AppForm):
-    into = IntegerField(validators=[DataRequired()])
+    into = IntegerField(validators=[DataRequired(), NumberRange(1, ID_MAX)])
 
 
 def _answer(workshop, error: DomainError | None = None):

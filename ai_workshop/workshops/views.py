@@ -9,6 +9,7 @@ from ..models import Story
 from ..netinfo import phones_can_reach_server, public_base_url
 from ..phases import PHASES
 from ..responses import from_script
+from ..stories.masking import personal_data_labels
 from ..stories.queries import console_stories, parked_count
 from ..stories.services import correct_text, set_hidden, set_parked
 from ..workshop_templates import TEMPLATES
@@ -31,6 +32,7 @@ from .services import (
     update_settings,
     workshops_of,
 )
+from .sharing import shared_with
 
 bp = Blueprint("workshops", __name__, url_prefix="/workshops")
 
@@ -44,7 +46,10 @@ def require_login():
 @bp.get("/")
 def index():
     return render_template(
-        "workshops/index.html", workshops=workshops_of(current_user), form=NewWorkshopForm()
+        "workshops/index.html",
+        workshops=workshops_of(current_user),
+        shared=shared_with(current_user),
+        form=NewWorkshopForm(),
     )
 
 
@@ -78,10 +83,13 @@ def settings(code: str):
 
 
 def _console_context(workshop) -> dict:
+    stories = console_stories(workshop)
+    flagged = {story.id: labels for story in stories if (labels := personal_data_labels(story))}
     return {
         "workshop": workshop,
         "phases": PHASES,
-        "stories": console_stories(workshop),
+        "stories": stories,
+        "personal_data": flagged,
         "joined": participant_count(workshop),
         "story_total": story_count(workshop),
         "parked_total": parked_count(workshop),
@@ -139,7 +147,7 @@ def timer(code: str):
     return _back_to_console(workshop)
 
 
-def _story_of(workshop, story_id: int) -> Story:
+def story_of(workshop, story_id: int) -> Story:
     story = db.session.get(Story, story_id)
     if story is None or story.workshop_id != workshop.id:
         abort(404, _("That story does not exist."))
@@ -149,7 +157,7 @@ def _story_of(workshop, story_id: int) -> Story:
 @bp.post("/<code>/stories/<int:story_id>/moderate")
 def moderate(code: str, story_id: int):
     workshop = workshop_to_run(code)
-    story = _story_of(workshop, story_id)
+    story = story_of(workshop, story_id)
     form = ModerateForm()
     if not form.validate_on_submit():
         abort(400, _("Unknown moderation action."))
@@ -165,7 +173,7 @@ def moderate(code: str, story_id: int):
 @bp.route("/<code>/stories/<int:story_id>/edit", methods=["GET", "POST"])
 def correct(code: str, story_id: int):
     workshop = workshop_to_run(code)
-    story = _story_of(workshop, story_id)
+    story = story_of(workshop, story_id)
     form = CorrectStoryForm()
     if request.method == "GET":
         form.headline.data, form.story.data = story.headline, story.body

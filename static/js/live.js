@@ -45,6 +45,24 @@
     });
   }
 
+  // Where keyboard focus sits, as "the Nth <tag> inside the element with this id", so the
+  // same control can take focus again in the redrawn part.
+  function focusSpot(part) {
+    const active = document.activeElement;
+    if (!active || !part.contains(active)) return null;
+    const anchor = active.closest("[id]");
+    const tag = active.tagName.toLowerCase();
+    const index = anchor === active ? -1 : Array.prototype.indexOf.call(anchor.querySelectorAll(tag), active);
+    return { id: anchor.id, tag: tag, index: index };
+  }
+
+  function restoreFocus(spot) {
+    const anchor = spot && document.getElementById(spot.id);
+    if (!anchor) return;
+    const target = spot.index < 0 ? anchor : anchor.querySelectorAll(spot.tag)[spot.index];
+    if (target) target.focus({ preventScroll: true });
+  }
+
   function swapParts(html) {
     const doc = new DOMParser().parseFromString(html, "text/html");
     let deferred = false;
@@ -62,7 +80,9 @@
         if (known.has(el.dataset.storyId)) el.classList.add("seen");
       });
       keepUserState(current, fresh);
+      const spot = focusSpot(current);
       current.replaceWith(document.importNode(fresh, true));
+      restoreFocus(spot);
     });
     setConnection(source && source.readyState === 1 ? "online" : "offline");
     if (AIW.timers) AIW.timers.tick();
@@ -114,6 +134,11 @@
     });
     source.addEventListener("ping", function () {
       lastMessageAt = Date.now();
+    });
+    // The workshop was deleted: stop, and let the server's page say so.
+    source.addEventListener("gone", function () {
+      source.close();
+      window.location.reload();
     });
     source.addEventListener("error", function () {
       setConnection("offline");

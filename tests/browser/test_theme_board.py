@@ -83,6 +83,23 @@ def test_move_a_story_with_the_keyboard_and_undo(browser, live_server, seeded):
     expect(parking.locator(".board-card h4", has_text=headline)).to_have_count(0)
 
 
+def test_a_live_redraw_keeps_keyboard_focus_and_open_menus(browser, live_server, seeded):
+    fill_workshop(live_server.app_ref, seeded["code"])
+    _desk, page = open_board(browser, live_server, seeded)
+    card = page.locator("section.column[data-theme-id]").nth(0).locator(".board-card").first
+    summary = card.locator("summary")
+    summary.focus()
+    redrawn = "new Promise(done => { document.addEventListener('live:updated', done, {once: true}); AIW.live.refresh(); })"
+    page.evaluate(redrawn)
+    expect(summary).to_be_focused()
+    page.keyboard.press("Enter")
+    page.evaluate(redrawn)
+    expect(card.locator("details")).to_have_attribute("open", "")
+    expect(summary).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(card.locator('select[name="target"]')).to_be_focused()
+
+
 def test_projector_map_follows_the_board(browser, live_server, seeded, artifacts):
     fill_workshop(live_server.app_ref, seeded["code"])
     desk, page = open_board(browser, live_server, seeded)

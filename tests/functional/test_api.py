@@ -183,6 +183,31 @@ def test_story_needs_a_valid_token(client, make, facilitator, workshop):
     other = make.workshop(facilitator, phase="discover", name="Other")
     foreign = api_join(client, other.code)["participant_token"]
     assert_error(client.post(url, json=story_payload(), headers=bearer(foreign)), 403, "forbidden")
+    # An unknown room is a 404 whatever the token: the room is checked before the phone.
+    assert_error(
+        client.post(
+            "/api/v1/workshops/ZZZZ99/stories", json=story_payload(), headers=bearer(foreign)
+        ),
+        404,
+        "not_found",
+    )
+
+
+def test_story_cap_refuses_the_next_story_but_answers_retries(client, workshop, monkeypatch):
+    from ai_workshop.stories import services
+
+    monkeypatch.setattr(services, "MAX_STORIES_PER_PARTICIPANT", 2)
+    token = api_join(client, workshop.code)["participant_token"]
+    url = f"/api/v1/workshops/{workshop.code}/stories"
+    first = story_payload()
+    for payload in (first, story_payload()):
+        assert client.post(url, json=payload, headers=bearer(token)).status_code == 201
+    refused = client.post(url, json=story_payload(), headers=bearer(token))
+    assert_error(refused, 409, "conflict")
+    assert "2 stories" in refused.json["error"]["message"]
+    retry = client.post(url, json=first, headers=bearer(token))
+    assert retry.status_code == 200 and retry.json["created"] is False
+    assert Story.query.count() == 2
 
 
 @pytest.mark.parametrize(
@@ -277,8 +302,13 @@ def test_openapi_describes_every_api_route(client, app):
         if not rule.rule.startswith("/api/v1"):
             continue
         path = re.sub(r"<(?:int:)?(\w+)>", r"{\1}", rule.rule.removeprefix("/api/v1"))
-        for method in rule.methods - {"HEAD", "OPTIONS"}:
-            assert (path, method) in described, (path, method)
+        # <any(a, b):kind> is one documented path per word.
+        choice = re.search(r"<any\(([^)]*)\):\w+>", path)
+        words = [word.strip() for word in choice.group(1).split(",")] if choice else [None]
+        for word in words:
+            concrete = path.replace(choice.group(0), word) if choice else path
+            for method in rule.methods - {"HEAD", "OPTIONS"}:
+                assert (concrete, method) in described, (concrete, method)
 
 
 def test_a_runaway_phone_gets_429_with_retry_after(client, app, workshop):

@@ -50,3 +50,18 @@ def test_stream_sends_pings_while_nothing_changes(client, facilitator, workshop,
 
 def test_stream_needs_login(client, workshop):
     assert client.get(f"/live/{workshop.code}/events").status_code == 302
+
+
+def test_stream_says_gone_when_the_workshop_is_deleted(client, facilitator, workshop, login):
+    from ai_workshop.workshops.sharing import delete_workshop
+
+    login(facilitator)
+    response = client.get(f"/live/{workshop.code}/events", buffered=False)
+    chunks = iter(response.response)
+    assert read_events(chunks, 1)[0][0] == "version"
+    delete_workshop(db.session.get(Workshop, workshop.id))
+    db.session.commit()
+    names = [name for name, _data in read_events(chunks, 3)]
+    assert names[-1] == "gone"
+    assert list(chunks) == []  # and the stream ends
+    response.close()

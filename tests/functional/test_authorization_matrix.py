@@ -1,0 +1,330 @@
+"""Every route × every role → the expected status.
+
+Routes come from the app's URL map, so a new route without an entry in ROUTES fails the
+first test. Each role runs every route against a workshop of its own, in a fixed order
+with the deleting requests last, so what one request deletes never changes another's answer.
+"""
+
+import uuid
+
+import pytest
+from itsdangerous import URLSafeSerializer
+
+from ai_workshop.extensions import db
+from ai_workshop.models import Action, Commitment, Dream, Proposition, Theme, VoteDot
+from ai_workshop.participants.services import join
+from ai_workshop.phone.identity import COOKIE_NAME, COOKIE_SALT
+from ai_workshop.plan.content import plan_for
+from ai_workshop.workshops.sharing import share_with
+
+from ..factories import PASSWORD
+
+ROLES = (
+    "anonymous",
+    "participant",
+    "other_participant",
+    "owner",
+    "co_facilitator",
+    "other_facilitator",
+    "plan_link_holder",
+)
+FACILITATORS = ("owner", "co_facilitator", "other_facilitator")
+
+# Who may use a route; the rest of the roles get the refusal below.
+PUBLIC = "public"  # anyone: the status is the route's own
+SIGNED_IN = "signed in"  # any facilitator account
+RUNS = "runs"  # the owner and co-facilitators
+OWNS = "owns"  # the owner alone
+PHONE = "phone"  # the participant of this workshop, by the phone's cookie
+API = "api"  # the participant of this workshop, by bearer token
+LEADER = "leader"  # whoever holds the plan's secret link
+
+
+def refusal(access: str, role: str) -> int:
+    """What a role outside a route's access gets."""
+    if access in (SIGNED_IN, RUNS, OWNS):
+        return 403 if role in FACILITATORS else 302  # others go to the login page
+    if access == PHONE:
+        return 302  # to the join page
+    if access == API:
+        return 403 if role == "other_participant" else 401
+    if access == LEADER:
+        return 404  # a wrong link looks like no link
+    raise AssertionError(access)
+
+
+def allowed(access: str, role: str) -> bool:
+    return {
+        PUBLIC: True,
+        SIGNED_IN: role in FACILITATORS,
+        RUNS: role in ("owner", "co_facilitator"),
+        OWNS: role == "owner",
+        PHONE: role == "participant",
+        API: role == "participant",
+        LEADER: role == "plan_link_holder",
+    }[access]
+
+
+# (endpoint, method) -> (access, status when allowed). Requests carry no form fields and an
+# empty JSON object, so allowed writes mostly stop at validation and change nothing: the
+# theme board sends a plain form back to the board with a message (302), the console's
+# controls answer 400, forms re-rendered with their errors 422.
+ROUTES = {
+    ("static", "GET"): (PUBLIC, 200),
+    ("home.index", "GET"): (PUBLIC, 200),
+    ("home.health", "GET"): (PUBLIC, 200),
+    ("auth.login", "GET"): (PUBLIC, 200),
+    ("auth.login", "POST"): (PUBLIC, 422),
+    ("auth.signup", "GET"): (PUBLIC, 200),
+    ("auth.signup", "POST"): (PUBLIC, 422),
+    ("auth.logout", "POST"): (SIGNED_IN, 302),
+    ("workshops.index", "GET"): (SIGNED_IN, 200),
+    ("workshops.new", "GET"): (SIGNED_IN, 200),
+    ("workshops.new", "POST"): (SIGNED_IN, 422),
+    ("workshops.settings", "GET"): (RUNS, 200),
+    ("workshops.settings", "POST"): (RUNS, 422),
+    ("workshops.console", "GET"): (RUNS, 200),
+    ("workshops.console_panel", "GET"): (RUNS, 200),
+    ("workshops.change_phase", "POST"): (RUNS, 400),
+    ("workshops.timer", "POST"): (RUNS, 400),
+    ("workshops.moderate", "POST"): (RUNS, 400),
+    ("workshops.correct", "GET"): (RUNS, 200),
+    ("workshops.correct", "POST"): (RUNS, 422),
+    ("workshops.mask_personal_data", "POST"): (RUNS, 302),
+    ("workshops.mask_all_personal_data", "POST"): (RUNS, 302),
+    ("workshops.open_vote", "POST"): (RUNS, 400),
+    ("workshops.close_vote", "POST"): (RUNS, 302),
+    ("workshops.reveal_vote", "POST"): (RUNS, 400),
+    ("workshops.choose_design_themes", "POST"): (RUNS, 302),
+    ("workshops.moderate_dream", "POST"): (RUNS, 400),
+    ("workshops.moderate_proposition", "POST"): (RUNS, 400),
+    ("workshops.edit_proposition", "POST"): (RUNS, 400),
+    ("workshops.merge_proposition", "POST"): (RUNS, 400),
+    ("workshops.moderate_action", "POST"): (RUNS, 400),
+    ("workshops.action_detail", "GET"): (RUNS, 200),
+    ("workshops.action_detail", "POST"): (RUNS, 422),
+    ("workshops.team", "GET"): (RUNS, 200),
+    ("workshops.share", "POST"): (OWNS, 422),
+    ("workshops.unshare", "POST"): (OWNS, 404),
+    ("workshops.delete", "GET"): (OWNS, 200),
+    ("workshops.delete", "POST"): (OWNS, 422),
+    ("board.show", "GET"): (RUNS, 200),
+    ("board.panel", "GET"): (RUNS, 200),
+    ("board.suggest", "POST"): (RUNS, 302),
+    ("board.move", "POST"): (RUNS, 302),
+    ("board.secondary", "POST"): (RUNS, 302),
+    ("board.create", "POST"): (RUNS, 302),
+    ("board.rename", "POST"): (RUNS, 302),
+    ("board.pin", "POST"): (RUNS, 302),
+    ("board.delete", "POST"): (RUNS, 302),
+    ("board.merge", "POST"): (RUNS, 302),
+    ("board.split", "POST"): (RUNS, 302),
+    ("board.undo", "POST"): (RUNS, 302),
+    ("board.projector", "POST"): (RUNS, 302),
+    ("projector.show", "GET"): (RUNS, 200),
+    ("projector.panel", "GET"): (RUNS, 200),
+    ("live_stream.events", "GET"): (RUNS, 200),
+    ("plan.show", "GET"): (RUNS, 200),
+    ("plan.edit", "GET"): (RUNS, 200),
+    ("plan.edit", "POST"): (RUNS, 302),
+    ("plan.pdf", "GET"): (RUNS, 200),
+    ("plan.export_json", "GET"): (RUNS, 200),
+    ("plan.export_zip", "GET"): (RUNS, 200),
+    ("plan.share", "POST"): (OWNS, 302),
+    ("plan.revoke", "POST"): (OWNS, 302),
+    ("leader.plan_page", "GET"): (LEADER, 200),
+    ("leader.plan_pdf", "GET"): (LEADER, 200),
+    ("phone.join_by_code", "GET"): (PUBLIC, 302),
+    ("phone.join_page", "GET"): (PUBLIC, 200),
+    ("phone.join_page", "POST"): (PUBLIC, 302),
+    ("phone.join_qr", "GET"): (PUBLIC, 200),
+    ("phone.home", "GET"): (PHONE, 200),
+    ("phone.submit", "POST"): (PHONE, 422),
+    ("phone.edit_story", "GET"): (PHONE, 200),
+    ("phone.edit_story", "POST"): (PHONE, 422),
+    ("phone.delete_story", "POST"): (PHONE, 302),
+    ("contribute.dream", "POST"): (PHONE, 422),
+    ("contribute.proposition", "POST"): (PHONE, 422),
+    ("contribute.action", "POST"): (PHONE, 422),
+    ("contribute.commitment", "POST"): (PHONE, 422),
+    ("contribute.volunteer", "POST"): (PHONE, 302),
+    ("contribute.dots", "POST"): (PHONE, 302),
+    ("contribute.delete_mine", "POST"): (PHONE, 302),
+    ("api.openapi", "GET"): (PUBLIC, 200),
+    ("api.join_workshop", "POST"): (PUBLIC, 422),
+    ("api.workshop_detail", "GET"): (PUBLIC, 200),
+    ("api.state", "GET"): (PUBLIC, 200),
+    ("api.list_own_stories", "GET"): (API, 200),
+    ("api.create_story", "POST"): (API, 422),
+    ("api.story_detail", "GET"): (API, 200),
+    ("api.update_story", "PATCH"): (API, 200),
+    ("api.remove_story", "DELETE"): (API, 204),
+    ("api.create_dream", "POST"): (API, 422),
+    ("api.create_proposition", "POST"): (API, 422),
+    ("api.create_action", "POST"): (API, 422),
+    ("api.create_commitment", "POST"): (API, 422),
+    # Teams form in Destiny; the workshop is in Discovery.
+    ("api.join_action", "PUT"): (API, 409),
+    ("api.leave_action", "DELETE"): (API, 409),
+    ("api.current_vote", "GET"): (API, 200),
+    ("api.set_dots", "PUT"): (API, 422),
+    ("api.delete_contribution", "DELETE"): (API, 204),
+}
+
+# Where a role's answer on a public route is not the route's usual one, and why.
+PUBLIC_BY_ROLE = {
+    # A signed-in facilitator is taken to their workshops instead of the login form.
+    ("auth.login", "GET", "owner"): 302,
+    ("auth.login", "POST", "owner"): 302,
+    # A phone that joined already goes straight to the workshop.
+    ("phone.join_page", "GET", "participant"): 302,
+}
+for _role in ("co_facilitator", "other_facilitator"):
+    for _key in [key for key in PUBLIC_BY_ROLE if key[2] == "owner"]:
+        PUBLIC_BY_ROLE[(_key[0], _key[1], _role)] = PUBLIC_BY_ROLE[_key]
+
+
+def expected(endpoint: str, method: str, role: str) -> int:
+    access, status = ROUTES[(endpoint, method)]
+    if not allowed(access, role):
+        return refusal(access, role)
+    return PUBLIC_BY_ROLE.get((endpoint, method, role), status)
+
+
+def routes(app) -> list[tuple]:
+    pairs = [
+        (rule, method)
+        for rule in app.url_map.iter_rules()
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"})
+    ]
+    return sorted(pairs, key=lambda pair: (turn(*pair), pair[0].endpoint, pair[1]))
+
+
+def turn(rule, method: str) -> int:
+    """Deleting and joining (which gives a phone its identity) go after the rest, and
+    logging out last of all."""
+    if rule.endpoint == "auth.logout":
+        return 2
+    last = ("delete", "remove", "unshare", "revoke", "leave", "join_page")
+    return int(method == "DELETE" or any(word in rule.endpoint for word in last))
+
+
+def test_every_route_and_method_has_an_entry(app):
+    listed = set(ROUTES)
+    present = {(rule.endpoint, method) for rule, method in routes(app)}
+    assert present - listed == set(), "add the new route to ROUTES"
+    assert listed - present == set(), "remove routes that no longer exist"
+
+
+class Scenario:
+    """A workshop with one of everything, owned by one facilitator and shared with another."""
+
+    def __init__(self, make):
+        self.owner = make.facilitator()
+        self.co_facilitator = make.facilitator()
+        self.other_facilitator = make.facilitator()
+        self.workshop = make.workshop(self.owner, phase="discover", name="Ours")
+        self.other_workshop = make.workshop(self.other_facilitator, phase="discover")
+        share_with(self.workshop, self.co_facilitator.email)
+        self.participant, self.token = join(self.workshop, "Sam")
+        _other, self.other_token = join(self.other_workshop, "Ola")
+        db.session.flush()
+        stories = [make.story(self.workshop, self.participant) for _ in range(4)]
+        self.story, self.story_deleted_by_phone, self.story_deleted_by_api = stories[:3]
+        self.theme = Theme(workshop_id=self.workshop.id, name="Warmth", position=0)
+        second = Theme(workshop_id=self.workshop.id, name="Speed", position=1)
+        db.session.add_all([self.theme, second])
+        self.dreams = [self._mine(Dream, text=f"Dream {n}") for n in range(3)]
+        self.proposition = self._mine(Proposition, text="We always call back")
+        self.action = self._mine(Action, title="Callback rota")
+        self.commitment = self._mine(Commitment, text="I will pair with new starters")
+        db.session.flush()
+        from ai_workshop.contributions.votes import open_vote
+
+        self.vote = open_vote(self.workshop, "themes")
+        db.session.add(
+            VoteDot(vote_id=self.vote.id, participant_id=self.participant.id, option_id=0)
+        )
+        self.share_token = plan_for(self.workshop).regenerate_link()
+        db.session.commit()
+        # Plain values: requests end their sessions, and these objects with them.
+        self.values = {
+            "code": self.workshop.code,
+            "story_id": self.story.id,
+            "filename": "css/app.css",
+            "paper": "a4",
+            "theme_id": self.theme.id,
+            "vote_id": self.vote.id,
+            "option_id": self.theme.id,
+            "dream_id": self.dreams[0].id,
+            "proposition_id": self.proposition.id,
+            "action_id": self.action.id,
+            "joining": 1,
+            "facilitator_id": 999_999,  # nobody: an allowed removal answers 404
+            "kind": "dreams",
+            "item_id": self.dreams[1].id,
+        }
+        # Each deleting route gets its own item: the other routes still find theirs.
+        self.own_values = {
+            "phone.delete_story": {"story_id": self.story_deleted_by_phone.id},
+            "api.remove_story": {"story_id": self.story_deleted_by_api.id},
+            "api.delete_contribution": {"item_id": self.dreams[2].id},
+        }
+        self.logins = {role: getattr(self, role).email for role in FACILITATORS}
+        self.phones = {
+            "participant": (self.workshop.code, self.token),
+            "other_participant": (self.other_workshop.code, self.other_token),
+        }
+
+    def _mine(self, model, **fields):
+        item = model(
+            workshop_id=self.workshop.id,
+            participant_id=self.participant.id,
+            client_id=str(uuid.uuid4()),
+            **fields,
+        )
+        db.session.add(item)
+        return item
+
+    def url(self, rule, role: str) -> str:
+        token = self.share_token if role == "plan_link_holder" else "not-a-real-link"
+        values = self.values | {"token": token} | self.own_values.get(rule.endpoint, {})
+        return rule.build(values, append_unknown=False)[1]
+
+
+def client_for(app, scenario: Scenario, role: str):
+    client = app.test_client()
+    if role in FACILITATORS:
+        login = {"email": scenario.logins[role], "password": PASSWORD}
+        assert client.post("/auth/login", data=login).status_code == 302
+    if role in scenario.phones:
+        code, token = scenario.phones[role]
+        cookie = URLSafeSerializer(app.config["SECRET_KEY"], salt=COOKIE_SALT).dumps({code: token})
+        client.set_cookie(COOKIE_NAME, cookie)
+        client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+    return client
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_gets_the_expected_status_on_every_route(app, make, role):
+    scenario = Scenario(make)
+    client = client_for(app, scenario, role)
+    db.session.commit()
+    db.session.remove()
+    wrong = []
+    for rule, method in routes(app):
+        url = scenario.url(rule, role)
+        kwargs = {"json": {}} if rule.endpoint.startswith("api.") and method != "GET" else {}
+        # A context of its own, as in production: nothing cached in `g` or the session
+        # carries over from the request before.
+        with app.app_context():
+            response = client.open(url, method=method, **kwargs)
+            response.close()
+            db.session.remove()
+        want = expected(rule.endpoint, method, role)
+        if response.status_code != want:
+            wrong.append(
+                f"{method} {url} ({rule.endpoint}): {response.status_code}, want {want}"
+                f" {response.headers.get('Location', '')}"
+            )
+    assert wrong == [], f"{role}:\n" + "\n".join(wrong)
