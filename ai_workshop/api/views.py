@@ -11,7 +11,7 @@ from ..extensions import db
 from ..joincode import normalise_code
 from ..live import stage_cache
 from ..live.stage import Stage
-from ..participants.services import clean_display_name, join
+from ..participants.services import DISPLAY_NAME_MAX, clean_display_name, join
 from ..stories.services import (
     delete_own_story,
     own_stories,
@@ -19,6 +19,7 @@ from ..stories.services import (
     submit_story,
     update_own_story,
 )
+from ..text import clean_line
 from ..workshops.services import find_workshop
 from .auth import RateLimited, limit_joins, limit_writes, workshop_and_participant
 from .errors import ApiError, domain_error_response
@@ -63,12 +64,12 @@ def join_workshop():
             _("Send the join code as text."),
             {"code": [_("Must be text.")]},
         )
-    if name is not None and len(name) > 200:
+    if name is not None and len(clean_line(name)) > DISPLAY_NAME_MAX:
         raise ApiError(
             422,
             "validation_failed",
             _("That name is too long."),
-            {"display_name": [_("Keep it under 40 characters.")]},
+            {"display_name": [_("Keep your name under %(max)d characters.", max=DISPLAY_NAME_MAX)]},
         )
     workshop = find_workshop(code)
     start_writing()

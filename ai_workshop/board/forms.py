@@ -53,7 +53,11 @@ class MergeForm(AppForm):
 
 
 class SplitForm(NameForm):
-    story_ids = SelectMultipleField(validate_choice=False, coerce=parse_id)
+    story_ids = SelectMultipleField(
+        validate_choice=False,
+        coerce=parse_id,
+        invalid_value_message=_l("Choose stories from the board."),
+    )
 
 
 class ToggleForm(AppForm):

@@ -56,7 +56,13 @@ class ContributionForm(AppForm):
 
 def _theme_field(label, required=False):
     validators = [DataRequired(_l("Choose a theme."))] if required else [Optional()]
-    return SelectField(label, coerce=_optional_int, validate_choice=False, validators=validators)
+    return SelectField(
+        label,
+        coerce=_optional_int,
+        validate_choice=False,
+        validators=validators,
+        invalid_value_message=_l("Choose a theme from the list."),
+    )
 
 
 class DreamForm(ContributionForm):

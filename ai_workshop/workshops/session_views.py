@@ -2,6 +2,7 @@
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, IntegerField, SelectMultipleField, TextAreaField
 from wtforms.validators import DataRequired, NumberRange
 
@@ -24,7 +25,11 @@ class ToggleForm(AppForm):
 
 
 class ChooseThemesForm(AppForm):
-    theme_ids = SelectMultipleField(coerce=parse_id, validate_choice=False)
+    theme_ids = SelectMultipleField(
+        coerce=parse_id,
+        validate_choice=False,
+        invalid_value_message=_l("Choose themes from the list."),
+    )
 
 
 class TextForm(AppForm):

@@ -52,6 +52,13 @@ def test_join_returns_a_token_and_the_workshop(client, workshop):
     assert "patience" in body["workshop"]["strengths_vocabulary"]
 
 
+def test_a_name_longer_than_the_schema_allows_is_refused_with_the_limit(client, workshop):
+    long_name = client.post("/api/v1/join", json={"code": workshop.code, "display_name": "A" * 41})
+    assert_error(long_name, 422, "validation_failed")
+    assert "40" in long_name.json["error"]["fields"]["display_name"][0]
+    assert api_join(client, workshop.code, name=" " + "B" * 40 + " ")["display_name"] == "B" * 40
+
+
 def test_join_errors(client, workshop):
     assert_error(client.post("/api/v1/join", json={"code": "ZZZZZZ"}), 404, "not_found")
     assert_error(client.post("/api/v1/join", json={"code": 12}), 422, "validation_failed")

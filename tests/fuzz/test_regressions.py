@@ -101,3 +101,20 @@ def test_a_nul_in_login_and_signup_is_removed(app, room):
 def test_a_leaders_link_with_a_nul_is_not_found(client, room):
     for url in ("/l/abc%00def", "/l/abc%00def/plan-a4.pdf", "/l/" + "a" * 150):
         assert client.get(url).status_code == 404
+
+
+def test_a_theme_that_is_not_a_number_gets_words_not_a_coercion_error(app, room):
+    in_phase(room, "dream")
+    code = room["ids"]["code"]
+    phone = app.test_client()
+    assert phone.post(f"/j/{code}", data={"display_name": "Pat"}).status_code == 302
+    dream = phone.post(f"/p/{code}/dreams", data={"text": "We dream big", "theme_id": "abc"})
+    assert dream.status_code == 422
+    assert "Choose a theme from the list." in dream.get_data(as_text=True)
+    boss = _boss(app, room)
+    split = boss.post(f"/board/{code}/split", data={"name": "New", "story_ids": ["abc"]},
+                      headers={"X-Requested-With": "fetch"})  # fmt: skip
+    assert split.status_code == 422
+    assert "Choose stories from the board." in split.get_data(as_text=True)
+    for answer in (dream, split):
+        assert "coerce" not in answer.get_data(as_text=True)
