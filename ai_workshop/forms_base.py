@@ -44,3 +44,7 @@ class AppForm(FlaskForm):
             if not current_app.config.get("WTF_I18N_ENABLED", True):
                 return None
             return _TRANSLATIONS
+
+
+class ConfirmForm(AppForm):
+    """CSRF only: for buttons that change something, such as delete or share."""

@@ -11,7 +11,7 @@ ID_MAX = 2**31 - 1
 
 
 def parse_id(value) -> int:
-    """The id in a form value, or ValueError (which WTForms shows as an invalid choice)."""
+    """The id in a form value, or ValueError (shown as the field's invalid_value_message)."""
     number = int(value)
     if not 0 <= number <= ID_MAX:
         raise ValueError(f"not an id: {str(value)[:20]}")

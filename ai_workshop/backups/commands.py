@@ -106,31 +106,33 @@ def _default_destination(suffix: str, prefix: str = PREFIX) -> Path:
     return timestamped(backup_folder(current_app.instance_path), prefix, suffix)
 
 
-def _sqlite_copy(source: Path, destination: Path, check: Callable[[Path, Path], T]) -> T:
-    """Copy, check the copy, and only then give it its name; returns what the check found."""
+def _written_and_checked(
+    destination: Path, write: Callable[[Path], None], check: Callable[[Path], T]
+) -> T:
+    """Write under a partial name, check it, and only then give it its name; returns what
+    the check found. A failed copy leaves nothing behind."""
     check_destination(destination)
     partial = partial_file(destination)
     try:
-        copy_database(source, partial)
-        found = check(partial, source)
-        place(partial, destination)
-    except BaseException:
-        discard(partial)
-        raise
-    return found
-
-
-def _postgres_copy(uri: str, destination: Path, check: Callable[[Path], T]) -> T:
-    check_destination(destination)
-    partial = partial_file(destination)
-    try:
-        pg.dump(uri, partial)
+        write(partial)
         found = check(partial)
         place(partial, destination)
     except BaseException:
         discard(partial)
         raise
     return found
+
+
+def _sqlite_copy(source: Path, destination: Path, check: Callable[[Path, Path], T]) -> T:
+    return _written_and_checked(
+        destination,
+        lambda partial: copy_database(source, partial),
+        lambda copy: check(copy, source),
+    )
+
+
+def _postgres_copy(uri: str, destination: Path, check: Callable[[Path], T]) -> T:
+    return _written_and_checked(destination, lambda partial: pg.dump(uri, partial), check)
 
 
 def _backup_sqlite(database: Path, output: Path | None) -> None:

@@ -14,8 +14,8 @@ from ..contributions.forms import (
 from ..contributions.tense import tense_hint
 from ..domain_errors import DomainError
 from ..extensions import db
+from ..forms_base import ConfirmForm
 from ..models import Vote
-from .forms import ConfirmForm
 from .screens import design_context, destiny_context, dream_context
 from .views import _render_home, for_participant
 
@@ -112,11 +112,10 @@ def delete_mine(workshop, participant, kind: str, item_id: int):
         abort(400)
     try:
         own.delete_own(workshop, participant, kind, item_id)
+        db.session.commit()
+        flash(_("Deleted."), "success")
     except DomainError as error:
         flash(error.message, "error")
-        return _home(workshop, _ANCHORS[kind])
-    db.session.commit()
-    flash(_("Deleted."), "success")
     return _home(workshop, _ANCHORS[kind])
 
 

@@ -15,7 +15,3 @@ class JoinForm(AppForm):
             Length(max=DISPLAY_NAME_MAX, message=_l("Keep your name under %(max)d characters."))
         ],
     )
-
-
-class ConfirmForm(AppForm):
-    """CSRF only: for buttons that change something, such as delete."""

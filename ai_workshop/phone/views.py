@@ -9,6 +9,7 @@ from ..board.queries import theme_summaries
 from ..contributions import votes
 from ..domain_errors import DomainError
 from ..extensions import db
+from ..forms_base import ConfirmForm
 from ..joincode import normalise_code
 from ..models import Workshop
 from ..netinfo import public_base_url
@@ -24,7 +25,7 @@ from ..stories.services import (
     update_own_story,
 )
 from ..workshops.services import find_workshop
-from .forms import ConfirmForm, JoinForm
+from .forms import JoinForm
 from .identity import current_participant, remember, token_for
 from .pacing import paced
 from .screens import phase_context, screen_key

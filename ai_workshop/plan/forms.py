@@ -8,10 +8,6 @@ from ..text import clean_line, clean_text
 FOLLOW_UP_ROWS = 4
 
 
-class ShareForm(AppForm):
-    """CSRF only: make or switch off the leaders' link."""
-
-
 class PlanForm(AppForm):
     summary = TextAreaField(
         _l("Summary for leaders"), filters=[clean_text], validators=[Optional(), at_most(4000)]

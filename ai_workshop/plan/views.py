@@ -18,11 +18,12 @@ from flask_login import login_required
 from sqlalchemy import select
 
 from ..extensions import db
+from ..forms_base import ConfirmForm
 from ..models import Plan
 from ..workshops.access import owns, workshop_to_own, workshop_to_run
 from .content import build_plan, plan_for
 from .exports import csv_zip, workshop_json
-from .forms import PlanForm, ShareForm
+from .forms import PlanForm
 from .pdf import PdfError, Renderer
 
 bp = Blueprint("plan", __name__, url_prefix="/plan")
@@ -65,7 +66,7 @@ def show(code: str):
     content = build_plan(workshop)
     db.session.commit()  # the plan record is made on first view
     return render_template(
-        "plan/page.html", p=content, share_form=ShareForm(), is_owner=owns(workshop)
+        "plan/page.html", p=content, share_form=ConfirmForm(), is_owner=owns(workshop)
     )
 
 
@@ -88,7 +89,7 @@ def edit(code: str):
 @bp.post("/<code>/share")
 def share(code: str):
     workshop = workshop_to_own(code)
-    if not ShareForm().validate_on_submit():
+    if not ConfirmForm().validate_on_submit():
         abort(400)
     plan_for(workshop).regenerate_link()
     db.session.commit()
@@ -99,7 +100,7 @@ def share(code: str):
 @bp.post("/<code>/revoke")
 def revoke(code: str):
     workshop = workshop_to_own(code)
-    if not ShareForm().validate_on_submit():
+    if not ConfirmForm().validate_on_submit():
         abort(400)
     plan_for(workshop).revoke_link()
     db.session.commit()

@@ -3,12 +3,11 @@
 from flask import abort
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
 from ..domain_errors import DomainError
-from ..extensions import db
-from ..models import CoFacilitator, Workshop
+from ..models import Workshop
 from .services import find_workshop
+from .sharing import share_of
 
 
 def owns(workshop: Workshop) -> bool:
@@ -16,12 +15,7 @@ def owns(workshop: Workshop) -> bool:
 
 
 def co_facilitates(workshop: Workshop) -> bool:
-    if not current_user.is_authenticated:
-        return False
-    shared = select(CoFacilitator.id).where(
-        CoFacilitator.workshop_id == workshop.id, CoFacilitator.facilitator_id == current_user.id
-    )
-    return db.session.scalar(shared) is not None
+    return current_user.is_authenticated and share_of(workshop, current_user.id) is not None
 
 
 def may_run(workshop: Workshop) -> bool:

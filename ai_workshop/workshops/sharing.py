@@ -34,12 +34,7 @@ def share_with(workshop: Workshop, email: str) -> CoFacilitator:
         raise ValidationFailed(
             _("That is the workshop's owner."), {"email": [_("The owner runs it already.")]}
         )
-    already = db.session.scalar(
-        select(CoFacilitator).where(
-            CoFacilitator.workshop_id == workshop.id, CoFacilitator.facilitator_id == other.id
-        )
-    )
-    if already is not None:
+    if share_of(workshop, other.id) is not None:
         raise Conflict(_("%(name)s co-facilitates already.", name=other.display_name))
     share = CoFacilitator(workshop_id=workshop.id, facilitator_id=other.id)
     db.session.add(share)
@@ -47,13 +42,18 @@ def share_with(workshop: Workshop, email: str) -> CoFacilitator:
     return share
 
 
-def stop_sharing(workshop: Workshop, facilitator_id: int) -> Facilitator:
-    share = db.session.scalar(
+def share_of(workshop: Workshop, facilitator_id: int) -> CoFacilitator | None:
+    """The facilitator's co-facilitation of the workshop, if any."""
+    return db.session.scalar(
         select(CoFacilitator).where(
             CoFacilitator.workshop_id == workshop.id,
             CoFacilitator.facilitator_id == facilitator_id,
         )
     )
+
+
+def stop_sharing(workshop: Workshop, facilitator_id: int) -> Facilitator:
+    share = share_of(workshop, facilitator_id)
     if share is None:
         raise NotFound(_("That person does not co-facilitate this workshop."))
     person = share.facilitator

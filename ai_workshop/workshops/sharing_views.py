@@ -9,7 +9,7 @@ from wtforms.validators import DataRequired
 
 from ..domain_errors import DomainError
 from ..extensions import db
-from ..forms_base import AppForm, at_most
+from ..forms_base import AppForm, ConfirmForm, at_most
 from ..live import mark_changed
 from ..text import clean_line
 from .access import owns, workshop_to_own, workshop_to_run
@@ -17,16 +17,12 @@ from .sharing import co_facilitators_of, contents_of, delete_workshop, share_wit
 from .views import bp
 
 
-class ShareForm(AppForm):
+class CoFacilitatorForm(AppForm):
     email = EmailField(
         _l("Their e-mail address"),
         filters=[clean_line],
         validators=[DataRequired(_l("Enter their e-mail address.")), at_most(254)],
     )
-
-
-class ConfirmForm(AppForm):
-    """Only the CSRF token: for buttons that change something."""
 
 
 class DeleteForm(AppForm):
@@ -44,7 +40,7 @@ def _team_page(workshop, form=None, status=200):
         owner=workshop.facilitator,
         co_facilitators=co_facilitators_of(workshop),
         is_owner=owns(workshop),
-        form=form or ShareForm(),
+        form=form or CoFacilitatorForm(),
         confirm_form=ConfirmForm(),
     ), status
 
@@ -57,7 +53,7 @@ def team(code: str):
 @bp.post("/<code>/team")
 def share(code: str):
     workshop = workshop_to_own(code)
-    form = ShareForm()
+    form = CoFacilitatorForm()
     if not form.validate_on_submit():
         return _team_page(workshop, form, 422)
     try:
