@@ -19,7 +19,7 @@ loglevel = os.environ.get("LOG_LEVEL", "info")
 
 
 def when_ready(_server):
-    """The master flushes SQLite's log once a second (see ai_workshop/sqlite_sync.py)."""
-    from ai_workshop.sqlite_sync import start_checkpoints
+    """The master flushes SQLite's log once a second (see ai_workshop/db/sqlite_sync.py)."""
+    from ai_workshop.db.sqlite_sync import start_checkpoints
 
     start_checkpoints()

@@ -4,10 +4,10 @@ from pathlib import Path
 
 from flask import Flask, has_request_context, request
 
-from .config import load_config, persistent_secret_key
-from .database import configure_sqlite, engine_options, read_body_first
-from .extensions import babel, csrf, db, login_manager, migrate
-from .ids import IdConverter
+from ai_workshop.config import load_config, persistent_secret_key
+from ai_workshop.db.engine import configure_sqlite, engine_options, read_body_first
+from ai_workshop.db.ids import IdConverter
+from ai_workshop.extensions import babel, csrf, db, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,11 +38,11 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
-    from . import models  # noqa: F401  (tables must be known to Alembic and create_all)
-    from .api.views import load_stage, state_json
-    from .auth.loader import init_login
-    from .live import init_live
-    from .ratelimit import init_ratelimit
+    from ai_workshop import models  # noqa: F401  (tables must be known to Alembic and create_all)
+    from ai_workshop.api.views import load_stage, state_json
+    from ai_workshop.auth.loader import init_login
+    from ai_workshop.live import init_live
+    from ai_workshop.web.ratelimit import init_ratelimit
 
     db.init_app(app)
     with app.app_context():
@@ -67,31 +67,31 @@ def _select_locale() -> str | None:
 
 
 def register_security(app: Flask) -> None:
-    from .secure_cookies import init_secure_cookies
-    from .security_headers import init_security_headers
+    from ai_workshop.web.cookies import init_secure_cookies
+    from ai_workshop.web.security_headers import init_security_headers
 
     init_security_headers(app)
     init_secure_cookies(app)
 
 
 def register_blueprints(app: Flask) -> None:
-    from .api import contributions  # noqa: F401  (adds its routes to the api blueprint)
-    from .api.views import bp as api_bp
-    from .auth.views import bp as auth_bp
-    from .board.views import bp as board_bp
-    from .home.views import bp as home_bp
-    from .live_stream.views import bp as live_bp
-    from .phone.contribute import bp as contribute_bp
-    from .phone.views import bp as phone_bp
-    from .plan.views import bp as plan_bp
-    from .plan.views import leader_bp
-    from .projector.views import bp as projector_bp
-    from .workshops import (  # noqa: F401  (add routes to the workshops blueprint)
+    from ai_workshop.api import contributions  # noqa: F401  (adds its routes to the api blueprint)
+    from ai_workshop.api.views import bp as api_bp
+    from ai_workshop.auth.views import bp as auth_bp
+    from ai_workshop.board.views import bp as board_bp
+    from ai_workshop.home.views import bp as home_bp
+    from ai_workshop.live.stream import bp as live_bp
+    from ai_workshop.phone.contribute import bp as contribute_bp
+    from ai_workshop.phone.views import bp as phone_bp
+    from ai_workshop.plan.views import bp as plan_bp
+    from ai_workshop.plan.views import leader_bp
+    from ai_workshop.projector.views import bp as projector_bp
+    from ai_workshop.workshops import (  # noqa: F401  (add routes to the workshops blueprint)
         privacy_views,
         session_views,
         sharing_views,
     )
-    from .workshops.views import bp as workshops_bp
+    from ai_workshop.workshops.views import bp as workshops_bp
 
     blueprints = (
         home_bp, auth_bp, workshops_bp, board_bp, phone_bp, contribute_bp, projector_bp, live_bp,
@@ -103,18 +103,28 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_errors(app: Flask) -> None:
-    from .error_pages import init_error_pages
+    from ai_workshop.web.error_pages import init_error_pages
 
     init_error_pages(app)
 
 
 def register_cli(app: Flask) -> None:
-    from .cli import init_cli
+    from ai_workshop.auth.commands import create_facilitator_command
+    from ai_workshop.backups.commands import backup_command, restore_command
+    from ai_workshop.board.commands import themes_cli
+    from ai_workshop.demo.commands import demo_command
+    from ai_workshop.plan.commands import plan_cli
+    from ai_workshop.workshops.commands import workshop_cli
 
-    init_cli(app)
+    commands = (
+        create_facilitator_command, workshop_cli, themes_cli, plan_cli, demo_command,
+        backup_command, restore_command,
+    )  # fmt: skip
+    for command in commands:
+        app.cli.add_command(command)
 
 
 def register_template_helpers(app: Flask) -> None:
-    from .template_helpers import init_template_helpers
+    from ai_workshop.web.template_helpers import init_template_helpers
 
     init_template_helpers(app)

@@ -68,7 +68,7 @@ def load_config(instance_path: str) -> dict:
         ),
         "LIVE_STREAM_MAX_SECONDS": 30 * 60,
         "PHONE_POLL_SECONDS": 3.0,
-        # None: Secure cookies when PUBLIC_URL is https:// (see secure_cookies.py).
+        # None: Secure cookies when PUBLIC_URL is https:// (see web/cookies.py).
         "SECURE_COOKIES": optional_flag(os.environ.get("SECURE_COOKIES")),
         "PARTICIPANT_COOKIE_DAYS": 30,
         "BABEL_DEFAULT_LOCALE": "en",

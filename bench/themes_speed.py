@@ -22,7 +22,7 @@ from ai_workshop.themes import suggest_themes  # noqa: E402
 from ai_workshop.themes.embedders import get_embedder  # noqa: E402
 from ai_workshop.themes.engine import embed_stories  # noqa: E402
 from ai_workshop.themes.types import StoryInput  # noqa: E402
-from ai_workshop.workshop_templates import CUSTOMER_SERVICE_STRENGTHS  # noqa: E402
+from ai_workshop.workshops.template_library import CUSTOMER_SERVICE_STRENGTHS  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "ai_stories.json"
 

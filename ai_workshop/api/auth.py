@@ -4,13 +4,13 @@ from flask import request
 from flask_babel import gettext as _
 from sqlalchemy import bindparam, select
 
-from ..extensions import db
-from ..joincode import looks_like_code, normalise_code
-from ..models import Participant, Workshop
-from ..models.participant import hash_token
-from ..ratelimit import retry_after
-from ..workshops.services import no_such_workshop
-from .errors import ApiError
+from ai_workshop.api.errors import ApiError
+from ai_workshop.extensions import db
+from ai_workshop.models import Participant, Workshop
+from ai_workshop.models.participant import hash_token
+from ai_workshop.web.ratelimit import retry_after
+from ai_workshop.workshops.joincode import looks_like_code, normalise_code
+from ai_workshop.workshops.services import no_such_workshop
 
 # The participant is joined on the token alone, so a token of another room still comes back
 # and is told apart from an unknown one.

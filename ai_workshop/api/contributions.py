@@ -5,16 +5,21 @@ from flask import jsonify
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from ..contributions import design, destiny, dreams, own, votes
-from ..contributions.forms import ActionProposalForm, CommitmentForm, DreamForm, PropositionForm
-from ..contributions.tense import future_words, tense_hint
-from ..database import read_before_writing, reads_first, start_writing
-from ..extensions import db
-from ..models import Vote
-from .auth import limit_writes, workshop_and_participant
-from .errors import ApiError
-from .payloads import json_object
-from .views import bp
+from ai_workshop.api.auth import limit_writes, workshop_and_participant
+from ai_workshop.api.errors import ApiError
+from ai_workshop.api.payloads import json_object
+from ai_workshop.api.views import bp
+from ai_workshop.contributions import design, destiny, dreams, own, votes
+from ai_workshop.contributions.forms import (
+    ActionProposalForm,
+    CommitmentForm,
+    DreamForm,
+    PropositionForm,
+)
+from ai_workshop.contributions.tense import future_words, tense_hint
+from ai_workshop.db.engine import read_before_writing, reads_first, start_writing
+from ai_workshop.extensions import db
+from ai_workshop.models import Vote
 
 
 def _form(form_class, payload: dict):

@@ -2,7 +2,7 @@
 
 from flask import jsonify
 
-from ..domain_errors import DomainError
+from ai_workshop.domain_errors import DomainError
 
 
 class ApiError(DomainError):

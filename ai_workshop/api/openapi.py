@@ -1,9 +1,9 @@
 """The OpenAPI 3.1 description of /api/v1, kept beside the routes it describes."""
 
-from ..models.story import CONSENT_CHOICES, WHOSE_CHOICES
-from ..phases import PHASES
-from ..stories.forms import DETAIL_MAX, HEADLINE_MAX, HEADLINE_MIN, STORY_MAX, STORY_MIN
-from ..stories.strengths import STRENGTH_MAX, STRENGTHS_MAX
+from ai_workshop.models.story import CONSENT_CHOICES, WHOSE_CHOICES
+from ai_workshop.phases import PHASES
+from ai_workshop.stories.forms import DETAIL_MAX, HEADLINE_MAX, HEADLINE_MIN, STORY_MAX, STORY_MIN
+from ai_workshop.stories.strengths import STRENGTH_MAX, STRENGTHS_MAX
 
 CODE = {
     "name": "code",

@@ -6,9 +6,9 @@ from flask import request
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from ..models import Story, Workshop
-from ..stories.forms import StoryForm
-from .errors import ApiError
+from ai_workshop.api.errors import ApiError
+from ai_workshop.models import Story, Workshop
+from ai_workshop.stories.forms import StoryForm
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 TEXT_KEYS = ("client_id", "headline", "story", "made_possible", "wish", "whose", "consent")

@@ -6,11 +6,11 @@ from datetime import datetime
 
 from flask import current_app
 
-from ..clock import to_iso, utcnow
-from ..models import Story, Workshop
-from ..phases import PHASES
-from ..stories.personal_data import kinds_found
-from ..workshops.services import participant_count
+from ai_workshop.clock import to_iso, utcnow
+from ai_workshop.models import Story, Workshop
+from ai_workshop.phases import PHASES
+from ai_workshop.stories.personal_data import kinds_found
+from ai_workshop.workshops.services import participant_count
 
 
 def workshop_public(workshop: Workshop) -> dict:
@@ -32,7 +32,7 @@ MAX_REDRAW_SPREAD_MS = 10_000
 
 
 def workshop_state(workshop: Workshop) -> dict:
-    from ..phone.screens import screen_key
+    from ai_workshop.phone.screens import screen_key
 
     now = utcnow()
     return {

@@ -5,27 +5,11 @@ import json
 from flask import Blueprint, current_app, jsonify, request, url_for
 from flask_babel import gettext as _
 
-from ..database import reads_first, start_writing
-from ..domain_errors import DomainError
-from ..extensions import db
-from ..joincode import normalise_code
-from ..live import stage_cache
-from ..live.stage import Stage
-from ..participants.services import DISPLAY_NAME_MAX, clean_display_name, join
-from ..stories.services import (
-    delete_own_story,
-    own_stories,
-    own_story,
-    submit_story,
-    update_own_story,
-)
-from ..text import clean_line
-from ..workshops.services import find_workshop
-from .auth import RateLimited, limit_joins, limit_writes, workshop_and_participant
-from .errors import ApiError, domain_error_response
-from .openapi import openapi_document
-from .payloads import json_object, story_fields
-from .serializers import (
+from ai_workshop.api.auth import RateLimited, limit_joins, limit_writes, workshop_and_participant
+from ai_workshop.api.errors import ApiError, domain_error_response
+from ai_workshop.api.openapi import openapi_document
+from ai_workshop.api.payloads import json_object, story_fields
+from ai_workshop.api.serializers import (
     personal_data_warnings,
     stage_etag,
     story_own,
@@ -33,6 +17,22 @@ from .serializers import (
     workshop_public,
     workshop_state,
 )
+from ai_workshop.db.engine import reads_first, start_writing
+from ai_workshop.domain_errors import DomainError
+from ai_workshop.extensions import db
+from ai_workshop.live import stage_cache
+from ai_workshop.live.stage import Stage
+from ai_workshop.participants.services import DISPLAY_NAME_MAX, clean_display_name, join
+from ai_workshop.stories.services import (
+    delete_own_story,
+    own_stories,
+    own_story,
+    submit_story,
+    update_own_story,
+)
+from ai_workshop.text import clean_line
+from ai_workshop.workshops.joincode import normalise_code
+from ai_workshop.workshops.services import find_workshop
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 

@@ -2,8 +2,8 @@ from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
-from ..forms_base import AppForm, at_most
-from ..text import clean_line
+from ai_workshop.text import clean_line
+from ai_workshop.web.forms import AppForm, at_most
 
 PASSWORD_MIN = 10
 

@@ -2,8 +2,8 @@
 
 from flask_babel import lazy_gettext as _l
 
-from ..extensions import db
-from ..models import Facilitator
+from ai_workshop.extensions import db
+from ai_workshop.models import Facilitator
 
 
 def init_login(app, login_manager) -> None:

@@ -3,10 +3,10 @@
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from ..domain_errors import Conflict, ValidationFailed
-from ..extensions import db
-from ..models import Facilitator
-from .forms import PASSWORD_MIN
+from ai_workshop.auth.forms import PASSWORD_MIN
+from ai_workshop.domain_errors import Conflict, ValidationFailed
+from ai_workshop.extensions import db
+from ai_workshop.models import Facilitator
 
 
 def find_facilitator(email: str) -> Facilitator | None:

@@ -10,8 +10,8 @@ import math
 
 from flask import request
 
-from ..models import Facilitator
-from ..ratelimit import retry_after, take_back
+from ai_workshop.models import Facilitator
+from ai_workshop.web.ratelimit import retry_after, take_back
 
 PER_ACCOUNT = "RATELIMIT_LOGIN_FAILURES_PER_ACCOUNT"
 PER_ADDRESS = "RATELIMIT_LOGIN_FAILURES_PER_ADDRESS"

@@ -8,16 +8,16 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required, login_user, logout_user
 
-from ..domain_errors import DomainError
-from ..extensions import db
-from .forms import LoginForm, SignupForm
-from .services import authenticate, create_facilitator
-from .throttle import (
+from ai_workshop.auth.forms import LoginForm, SignupForm
+from ai_workshop.auth.services import authenticate, create_facilitator
+from ai_workshop.auth.throttle import (
     count_login_attempt,
     count_signup_attempt,
     login_succeeded,
     retry_after_header,
 )
+from ai_workshop.domain_errors import DomainError
+from ai_workshop.extensions import db
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 

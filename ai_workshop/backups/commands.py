@@ -9,10 +9,8 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import text
 
-from ..extensions import db
-from ..sqlite_sync import sqlite_file
-from . import postgres_dumps as pg
-from .files import (
+from ai_workshop.backups import postgres_dumps as pg
+from ai_workshop.backups.files import (
     BackupError,
     backup_folder,
     check_destination,
@@ -22,8 +20,8 @@ from .files import (
     place,
     timestamped,
 )
-from .schema import require_known, upgrade_from
-from .sqlite_copies import (
+from ai_workshop.backups.schema import require_known, upgrade_from
+from ai_workshop.backups.sqlite_copies import (
     check_integrity,
     copy_database,
     has_tables,
@@ -31,6 +29,8 @@ from .sqlite_copies import (
     restore_into,
     take_over,
 )
+from ai_workshop.db.sqlite_sync import sqlite_file
+from ai_workshop.extensions import db
 
 PREFIX = "ai-workshop"
 SAFETY_PREFIX = "pre-restore"

@@ -13,7 +13,7 @@ from pathlib import Path
 from flask_babel import gettext as _
 from sqlalchemy.engine import URL, make_url
 
-from .files import BackupError
+from ai_workshop.backups.files import BackupError
 
 RESTORE_OPTIONS = ("--clean", "--if-exists", "--no-owner", "--single-transaction")
 

@@ -7,7 +7,7 @@ from alembic.script import ScriptDirectory
 from flask import current_app
 from flask_babel import gettext as _
 
-from .files import BackupError
+from ai_workshop.backups.files import BackupError
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 

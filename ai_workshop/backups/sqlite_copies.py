@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask_babel import gettext as _
 
-from .files import BackupError
+from ai_workshop.backups.files import BackupError
 
 # The tables whose row counts tell an operator at a glance what a backup holds.
 MAIN_TABLES = {"workshop": "workshops", "participant": "participants", "story": "stories"}

@@ -5,11 +5,11 @@ import hashlib
 import numpy as np
 from sqlalchemy import select
 
-from ..extensions import db
-from ..models import Story, StoryEmbedding
-from ..themes.embedders import TFIDF
-from ..themes.engine import embed_stories
-from ..themes.types import StoryInput
+from ai_workshop.extensions import db
+from ai_workshop.models import Story, StoryEmbedding
+from ai_workshop.themes.embedders import TFIDF
+from ai_workshop.themes.engine import embed_stories
+from ai_workshop.themes.types import StoryInput
 
 
 def story_input(story: Story) -> StoryInput:

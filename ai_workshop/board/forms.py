@@ -2,10 +2,10 @@ from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, IntegerField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
-from ..forms_base import AppForm, at_most
-from ..ids import ID_MAX, parse_id
-from ..text import clean_line
-from .services import NAME_MAX
+from ai_workshop.board.services import NAME_MAX
+from ai_workshop.db.ids import ID_MAX, parse_id
+from ai_workshop.text import clean_line
+from ai_workshop.web.forms import AppForm, at_most
 
 TARGET = r"^(\d+|unassigned|parking)$"
 ID_DIGITS = 10  # a row id; more digits would overflow the database's integer

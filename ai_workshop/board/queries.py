@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from ..extensions import db
-from ..models import Story, StoryStrength, Theme, Workshop
-from .services import themes_of
-from .snapshots import last_snapshot
+from ai_workshop.board.services import themes_of
+from ai_workshop.board.snapshots import last_snapshot
+from ai_workshop.extensions import db
+from ai_workshop.models import Story, StoryStrength, Theme, Workshop
 
 
 @dataclass

@@ -4,16 +4,16 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from ..domain_errors import NotFound, ValidationFailed
-from ..extensions import db
-from ..ids import ID_MAX
-from ..live import mark_changed
-from ..models import Story, Theme, Workshop
-from ..themes import suggest_themes
-from ..themes.embedders import resolve_engine
-from ..themes.engine import MIN_STORIES
-from .embeddings import story_input, vectors_for
-from .snapshots import last_snapshot, restore, save_snapshot
+from ai_workshop.board.embeddings import story_input, vectors_for
+from ai_workshop.board.snapshots import last_snapshot, restore, save_snapshot
+from ai_workshop.db.ids import ID_MAX
+from ai_workshop.domain_errors import NotFound, ValidationFailed
+from ai_workshop.extensions import db
+from ai_workshop.live import mark_changed
+from ai_workshop.models import Story, Theme, Workshop
+from ai_workshop.themes import suggest_themes
+from ai_workshop.themes.embedders import resolve_engine
+from ai_workshop.themes.engine import MIN_STORIES
 
 NAME_MAX = 80
 UNASSIGNED = "unassigned"

@@ -2,8 +2,8 @@
 
 from sqlalchemy import delete, select
 
-from ..extensions import db
-from ..models import BoardSnapshot, Story, Theme, Workshop
+from ai_workshop.extensions import db
+from ai_workshop.models import BoardSnapshot, Story, Theme, Workshop
 
 KEEP = 30
 THEME_FIELDS = (

@@ -5,13 +5,21 @@ from flask_babel import gettext as _
 from flask_login import login_required
 from werkzeug.exceptions import BadRequest
 
-from ..domain_errors import DomainError, ValidationFailed
-from ..extensions import db
-from ..responses import from_script
-from ..workshops.access import workshop_to_run
-from . import services
-from .forms import MergeForm, MoveForm, NameForm, SecondaryForm, SplitForm, SuggestForm, ToggleForm
-from .queries import board
+from ai_workshop.board import services
+from ai_workshop.board.forms import (
+    MergeForm,
+    MoveForm,
+    NameForm,
+    SecondaryForm,
+    SplitForm,
+    SuggestForm,
+    ToggleForm,
+)
+from ai_workshop.board.queries import board
+from ai_workshop.domain_errors import DomainError, ValidationFailed
+from ai_workshop.extensions import db
+from ai_workshop.web.responses import from_script
+from ai_workshop.workshops.access import workshop_to_run
 
 bp = Blueprint("board", __name__, url_prefix="/board")
 

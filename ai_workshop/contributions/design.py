@@ -3,11 +3,11 @@
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from ..domain_errors import ValidationFailed
-from ..extensions import db
-from ..live import mark_changed
-from ..models import Proposition, Theme, Workshop
-from .once import create_once, require_phase
+from ai_workshop.contributions.once import create_once, require_phase
+from ai_workshop.domain_errors import ValidationFailed
+from ai_workshop.extensions import db
+from ai_workshop.live import mark_changed
+from ai_workshop.models import Proposition, Theme, Workshop
 
 PROPOSITION_MAX = 400
 

@@ -3,12 +3,12 @@
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from ..domain_errors import NotFound, ValidationFailed
-from ..extensions import db
-from ..live import mark_changed
-from ..models import Action, ActionVolunteer, Commitment, Proposition, Theme, Workshop
-from ..models.action import ACTION_STATUSES, COMMITMENT_KINDS
-from .once import create_once, require_phase
+from ai_workshop.contributions.once import create_once, require_phase
+from ai_workshop.domain_errors import NotFound, ValidationFailed
+from ai_workshop.extensions import db
+from ai_workshop.live import mark_changed
+from ai_workshop.models import Action, ActionVolunteer, Commitment, Proposition, Theme, Workshop
+from ai_workshop.models.action import ACTION_STATUSES, COMMITMENT_KINDS
 
 ACTION_FIELDS = (
     "title", "theme_id", "proposition_id", "strength", "purpose", "owner", "first_step",

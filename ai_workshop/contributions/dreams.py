@@ -4,13 +4,13 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from ..domain_errors import ValidationFailed
-from ..extensions import db
-from ..insert_once import insert_once
-from ..live import mark_changed
-from ..models import Dream, Theme, Vote, Workshop
-from .once import require_phase, stored_id
-from .votes import tally
+from ai_workshop.contributions.once import require_phase, stored_id
+from ai_workshop.contributions.votes import tally
+from ai_workshop.db.insert_once import insert_once
+from ai_workshop.domain_errors import ValidationFailed
+from ai_workshop.extensions import db
+from ai_workshop.live import mark_changed
+from ai_workshop.models import Dream, Theme, Vote, Workshop
 
 DREAM_MAX = 400
 CHOSEN_BY_DEFAULT = 3

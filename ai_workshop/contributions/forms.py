@@ -15,10 +15,10 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
-from ..forms_base import AppForm, at_most
-from ..ids import ID_MAX, parse_id
-from ..models.action import ACTION_STATUSES, COMMITMENT_KINDS
-from ..text import clean_line, clean_text
+from ai_workshop.db.ids import ID_MAX, parse_id
+from ai_workshop.models.action import ACTION_STATUSES, COMMITMENT_KINDS
+from ai_workshop.text import clean_line, clean_text
+from ai_workshop.web.forms import AppForm, at_most
 
 TEXT_MAX = 400
 

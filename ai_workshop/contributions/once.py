@@ -6,9 +6,9 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from ..domain_errors import Conflict, NotAllowedNow
-from ..extensions import db
-from ..live import mark_changed
+from ai_workshop.domain_errors import Conflict, NotAllowedNow
+from ai_workshop.extensions import db
+from ai_workshop.live import mark_changed
 
 
 def stored_id(model, workshop, participant, client_id: str) -> int | None:

@@ -2,10 +2,10 @@
 
 from flask_babel import gettext as _
 
-from ..domain_errors import Forbidden, NotFound
-from ..extensions import db
-from ..live import mark_changed
-from ..models import Action, Commitment, Dream, Proposition, Workshop
+from ai_workshop.domain_errors import Forbidden, NotFound
+from ai_workshop.extensions import db
+from ai_workshop.live import mark_changed
+from ai_workshop.models import Action, Commitment, Dream, Proposition, Workshop
 
 # The URL's word for each kind a participant writes (stories have routes of their own).
 OWN_KINDS = {

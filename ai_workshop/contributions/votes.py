@@ -5,13 +5,13 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from ..clock import utcnow
-from ..domain_errors import Conflict, NotAllowedNow, NotFound, ValidationFailed
-from ..extensions import db
-from ..insert_once import upsert
-from ..live import mark_changed
-from ..models import Dream, Proposition, Theme, Vote, VoteDot, Workshop
-from ..models.vote import VOTE_TARGETS
+from ai_workshop.clock import utcnow
+from ai_workshop.db.insert_once import upsert
+from ai_workshop.domain_errors import Conflict, NotAllowedNow, NotFound, ValidationFailed
+from ai_workshop.extensions import db
+from ai_workshop.live import mark_changed
+from ai_workshop.models import Dream, Proposition, Theme, Vote, VoteDot, Workshop
+from ai_workshop.models.vote import VOTE_TARGETS
 
 MAX_DOTS = 20
 

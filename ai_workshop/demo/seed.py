@@ -13,15 +13,15 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ..auth.services import create_facilitator, find_facilitator
-from ..board.services import show_on_projector, suggest
-from ..contributions import design, destiny, dreams, votes
-from ..extensions import db
-from ..models import Participant, Story, Workshop
-from ..plan.content import plan_for
-from ..workshops.services import create_workshop, set_phase
-from . import session_content as content
-from .stories import DEMO_PARTICIPANTS, DEMO_STORIES, EXTRA_DEMO_STORIES
+from ai_workshop.auth.services import create_facilitator, find_facilitator
+from ai_workshop.board.services import show_on_projector, suggest
+from ai_workshop.contributions import design, destiny, dreams, votes
+from ai_workshop.demo import session_content as content
+from ai_workshop.demo.stories import DEMO_PARTICIPANTS, DEMO_STORIES, EXTRA_DEMO_STORIES
+from ai_workshop.extensions import db
+from ai_workshop.models import Participant, Story, Workshop
+from ai_workshop.plan.content import plan_for
+from ai_workshop.workshops.services import create_workshop, set_phase
 
 DEMO_EMAIL = "demo@example.com"
 DEMO_WORKSHOP_NAME = "Customer service offsite (demo)"

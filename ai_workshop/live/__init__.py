@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from flask import current_app
 from sqlalchemy import event
 
-from ..extensions import db
-from .broker import LocalBroker
-from .stage import StageCache
-from .stage_watch import StageWatch
+from ai_workshop.extensions import db
+from ai_workshop.live.broker import LocalBroker
+from ai_workshop.live.stage import StageCache
+from ai_workshop.live.stage_watch import StageWatch
 
 _TOUCHED_KEY = "aiw_touched_workshops"
 
@@ -80,8 +80,8 @@ def _after_rollback(session) -> None:
 def init_live(app, load_stage, state_json) -> None:
     """load_stage(code) reads a room's stage from the database into the stage cache;
     state_json(stage) is the body phones receive."""
-    from .postgres import init_postgres_channel
-    from .shortcut import StatePollShortcut
+    from ai_workshop.live.postgres import init_postgres_channel
+    from ai_workshop.live.shortcut import StatePollShortcut
 
     app.extensions["aiw_live"] = LocalBroker()
     cache = app.extensions["aiw_stage"] = StageCache(app.config["STAGE_CACHE_SECONDS"])

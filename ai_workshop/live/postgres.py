@@ -48,7 +48,7 @@ def payload_of(change) -> str:
 
 
 def change_from(payload: str):
-    from . import Change
+    from ai_workshop.live import Change
 
     data = json.loads(payload)
     return Change(int(data["w"]), str(data["c"]), bool(data["s"]))
@@ -127,7 +127,7 @@ class Listener:
             time.sleep(RECONNECT_SECONDS)
 
     def _listen(self) -> None:
-        from . import announce
+        from ai_workshop.live import announce
 
         with psycopg.connect(self.dsn, autocommit=True) as connection:
             connection.execute(f"LISTEN {CHANNEL}")

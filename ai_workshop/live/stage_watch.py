@@ -13,8 +13,8 @@ import threading
 import time
 from collections.abc import Callable
 
-from ..domain_errors import DomainError
-from .stage import Stage, StageCache
+from ai_workshop.domain_errors import DomainError
+from ai_workshop.live.stage import Stage, StageCache
 
 log = logging.getLogger(__name__)
 GONE = "gone"  # no such room any more: held phones are released to be told so

@@ -1,16 +1,16 @@
 """The data model: one module per aggregate, re-exported here for Alembic and the app."""
 
-from .action import Action, ActionVolunteer, Commitment
-from .dream import Dream, Proposition
-from .embedding import StoryEmbedding
-from .facilitator import Facilitator
-from .participant import Participant
-from .plan import Plan
-from .sharing import CoFacilitator
-from .story import Story, StoryStrength
-from .theme import BoardSnapshot, Theme
-from .vote import Vote, VoteDot
-from .workshop import Workshop
+from ai_workshop.models.action import Action, ActionVolunteer, Commitment
+from ai_workshop.models.dream import Dream, Proposition
+from ai_workshop.models.embedding import StoryEmbedding
+from ai_workshop.models.facilitator import Facilitator
+from ai_workshop.models.participant import Participant
+from ai_workshop.models.plan import Plan
+from ai_workshop.models.sharing import CoFacilitator
+from ai_workshop.models.story import Story, StoryStrength
+from ai_workshop.models.theme import BoardSnapshot, Theme
+from ai_workshop.models.vote import Vote, VoteDot
+from ai_workshop.models.workshop import Workshop
 
 __all__ = [
     "Action",

@@ -3,9 +3,9 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..clock import utcnow
-from ..extensions import db
-from .contribution import Contribution
+from ai_workshop.clock import utcnow
+from ai_workshop.extensions import db
+from ai_workshop.models.contribution import Contribution
 
 ACTION_STATUSES = ("not_started", "in_progress", "done", "celebrated")
 COMMITMENT_KINDS = ("commitment", "offer", "request")

@@ -1,8 +1,8 @@
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
-from .contribution import Contribution
+from ai_workshop.extensions import db
+from ai_workshop.models.contribution import Contribution
 
 
 class Dream(Contribution, db.Model):

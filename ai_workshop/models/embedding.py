@@ -1,7 +1,7 @@
 from sqlalchemy import ForeignKey, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
+from ai_workshop.extensions import db
 
 
 class StoryEmbedding(db.Model):

@@ -5,8 +5,8 @@ from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from ..clock import utcnow
-from ..extensions import db
+from ai_workshop.clock import utcnow
+from ai_workshop.extensions import db
 
 
 class Facilitator(UserMixin, db.Model):

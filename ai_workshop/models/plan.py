@@ -4,8 +4,8 @@ from datetime import date, datetime
 from sqlalchemy import JSON, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..clock import utcnow
-from ..extensions import db
+from ai_workshop.clock import utcnow
+from ai_workshop.extensions import db
 
 
 class Plan(db.Model):

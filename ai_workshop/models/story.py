@@ -3,8 +3,8 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..clock import utcnow
-from ..extensions import db
+from ai_workshop.clock import utcnow
+from ai_workshop.extensions import db
 
 WHOSE_CHOICES = ("mine", "partner")
 CONSENT_CHOICES = ("named", "anonymous", "private")

@@ -3,8 +3,8 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..clock import utcnow
-from ..extensions import db
+from ai_workshop.clock import utcnow
+from ai_workshop.extensions import db
 
 VOTE_TARGETS = ("dreams", "themes", "propositions")
 

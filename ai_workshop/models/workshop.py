@@ -3,9 +3,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import JSON, ForeignKey, String, Text, bindparam, false, update
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..clock import to_iso, utcnow
-from ..extensions import db
-from ..phases import PHASES, phase_label
+from ai_workshop.clock import to_iso, utcnow
+from ai_workshop.extensions import db
+from ai_workshop.phases import PHASES, phase_label
 
 MAX_TIMER_SECONDS = 4 * 60 * 60
 

@@ -2,11 +2,11 @@
 
 from sqlalchemy import bindparam, select
 
-from ..extensions import db
-from ..live import mark_changed
-from ..models import Participant, Workshop
-from ..models.participant import hash_token
-from ..text import clean_line
+from ai_workshop.extensions import db
+from ai_workshop.live import mark_changed
+from ai_workshop.models import Participant, Workshop
+from ai_workshop.models.participant import hash_token
+from ai_workshop.text import clean_line
 
 DISPLAY_NAME_MAX = 40
 

@@ -3,21 +3,21 @@
 from flask import Blueprint, abort, flash, redirect, url_for
 from flask_babel import gettext as _
 
-from ..contributions import design, destiny, dreams, own, votes
-from ..contributions.forms import (
+from ai_workshop.contributions import design, destiny, dreams, own, votes
+from ai_workshop.contributions.forms import (
     ActionProposalForm,
     CommitmentForm,
     DotsForm,
     DreamForm,
     PropositionForm,
 )
-from ..contributions.tense import tense_hint
-from ..domain_errors import DomainError
-from ..extensions import db
-from ..forms_base import ConfirmForm
-from ..models import Vote
-from .screens import design_context, destiny_context, dream_context
-from .views import _render_home, for_participant
+from ai_workshop.contributions.tense import tense_hint
+from ai_workshop.domain_errors import DomainError
+from ai_workshop.extensions import db
+from ai_workshop.models import Vote
+from ai_workshop.phone.screens import design_context, destiny_context, dream_context
+from ai_workshop.phone.views import _render_home, for_participant
+from ai_workshop.web.forms import ConfirmForm
 
 bp = Blueprint("contribute", __name__, url_prefix="/p")
 

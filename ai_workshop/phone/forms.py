@@ -2,9 +2,9 @@ from flask_babel import lazy_gettext as _l
 from wtforms import StringField
 from wtforms.validators import Length
 
-from ..forms_base import AppForm
-from ..participants.services import DISPLAY_NAME_MAX
-from ..text import clean_line
+from ai_workshop.participants.services import DISPLAY_NAME_MAX
+from ai_workshop.text import clean_line
+from ai_workshop.web.forms import AppForm
 
 
 class JoinForm(AppForm):

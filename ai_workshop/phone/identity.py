@@ -3,9 +3,9 @@
 from flask import current_app, request
 from itsdangerous import BadSignature, URLSafeSerializer
 
-from ..models import Participant, Workshop
-from ..participants.services import participant_for_token
-from ..secure_cookies import cookie_secure
+from ai_workshop.models import Participant, Workshop
+from ai_workshop.participants.services import participant_for_token
+from ai_workshop.web.cookies import cookie_secure
 
 COOKIE_NAME = "aiw_participant"
 COOKIE_SALT = "participant-identity"

@@ -2,17 +2,17 @@
 
 from flask_babel import gettext as _
 
-from ..board.services import themes_of
-from ..contributions import design, destiny, dreams, votes
-from ..contributions.forms import (
+from ai_workshop.board.services import themes_of
+from ai_workshop.contributions import design, destiny, dreams, votes
+from ai_workshop.contributions.forms import (
     ActionProposalForm,
     CommitmentForm,
     DreamForm,
     PropositionForm,
 )
-from ..extensions import db
-from ..models import Dream, Proposition
-from ..workshops.summary import session_numbers
+from ai_workshop.extensions import db
+from ai_workshop.models import Dream, Proposition
+from ai_workshop.workshops.summary import session_numbers
 
 # "Not looked up yet": a page looks the current vote up once and hands it around.
 UNKNOWN = object()

@@ -5,30 +5,30 @@ from functools import wraps
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from ..board.queries import theme_summaries
-from ..contributions import votes
-from ..domain_errors import DomainError
-from ..extensions import db
-from ..forms_base import ConfirmForm
-from ..joincode import normalise_code
-from ..models import Workshop
-from ..netinfo import public_base_url
-from ..participants.services import join
-from ..qrcodes import qr_svg
-from ..ratelimit import retry_after
-from ..stories.forms import StoryForm
-from ..stories.services import (
+from ai_workshop.board.queries import theme_summaries
+from ai_workshop.contributions import votes
+from ai_workshop.domain_errors import DomainError
+from ai_workshop.extensions import db
+from ai_workshop.models import Workshop
+from ai_workshop.participants.services import join
+from ai_workshop.phone.forms import JoinForm
+from ai_workshop.phone.identity import current_participant, remember, token_for
+from ai_workshop.phone.pacing import paced
+from ai_workshop.phone.screens import phase_context, screen_key
+from ai_workshop.stories.forms import StoryForm
+from ai_workshop.stories.services import (
     delete_own_story,
     own_stories,
     own_story,
     submit_story,
     update_own_story,
 )
-from ..workshops.services import find_workshop
-from .forms import JoinForm
-from .identity import current_participant, remember, token_for
-from .pacing import paced
-from .screens import phase_context, screen_key
+from ai_workshop.web.forms import ConfirmForm
+from ai_workshop.web.netinfo import public_base_url
+from ai_workshop.web.qrcodes import qr_svg
+from ai_workshop.web.ratelimit import retry_after
+from ai_workshop.workshops.joincode import normalise_code
+from ai_workshop.workshops.services import find_workshop
 
 bp = Blueprint("phone", __name__)
 

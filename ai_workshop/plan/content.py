@@ -9,12 +9,12 @@ from datetime import date, timedelta
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from ..board.queries import theme_cards
-from ..contributions import design, destiny, dreams, votes
-from ..extensions import db
-from ..models import Plan, Story, Vote, Workshop
-from ..stories.queries import strengths_cloud
-from ..workshops.summary import session_numbers
+from ai_workshop.board.queries import theme_cards
+from ai_workshop.contributions import design, destiny, dreams, votes
+from ai_workshop.extensions import db
+from ai_workshop.models import Plan, Story, Vote, Workshop
+from ai_workshop.stories.queries import strengths_cloud
+from ai_workshop.workshops.summary import session_numbers
 
 FOLLOW_UP_DAYS = (30, 60, 90)
 

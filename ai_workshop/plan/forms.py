@@ -2,8 +2,8 @@ from flask_babel import lazy_gettext as _l
 from wtforms import DateField, StringField, TextAreaField
 from wtforms.validators import Optional
 
-from ..forms_base import AppForm, at_most
-from ..text import clean_line, clean_text
+from ai_workshop.text import clean_line, clean_text
+from ai_workshop.web.forms import AppForm, at_most
 
 FOLLOW_UP_ROWS = 4
 

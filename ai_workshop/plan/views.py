@@ -17,14 +17,14 @@ from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import select
 
-from ..extensions import db
-from ..forms_base import ConfirmForm
-from ..models import Plan
-from ..workshops.access import owns, workshop_to_own, workshop_to_run
-from .content import build_plan, plan_for
-from .exports import csv_zip, workshop_json
-from .forms import PlanForm
-from .pdf import PdfError, Renderer
+from ai_workshop.extensions import db
+from ai_workshop.models import Plan
+from ai_workshop.plan.content import build_plan, plan_for
+from ai_workshop.plan.forms import PlanForm
+from ai_workshop.plan.pdf import PdfError, Renderer
+from ai_workshop.web.forms import ConfirmForm
+from ai_workshop.workshops.access import owns, workshop_to_own, workshop_to_run
+from ai_workshop.workshops.exports import csv_zip, workshop_json
 
 bp = Blueprint("plan", __name__, url_prefix="/plan")
 leader_bp = Blueprint("leader", __name__, url_prefix="/l")

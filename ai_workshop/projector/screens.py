@@ -1,8 +1,8 @@
 """What the projector shows in Dream, Design, Destiny and Closed."""
 
-from ..board.queries import theme_summaries
-from ..contributions import design, destiny, dreams, votes
-from ..workshops.summary import session_numbers
+from ai_workshop.board.queries import theme_summaries
+from ai_workshop.contributions import design, destiny, dreams, votes
+from ai_workshop.workshops.summary import session_numbers
 
 PHASE_TARGETS = {"dream": ("dreams", "themes"), "design": ("propositions",)}
 WALL_SIZE = 12

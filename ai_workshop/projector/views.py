@@ -3,13 +3,13 @@
 from flask import Blueprint, render_template
 from flask_login import login_required
 
-from ..board.queries import theme_summaries
-from ..clock import utcnow
-from ..netinfo import public_base_url
-from ..stories.queries import strengths_cloud, ticker_stories
-from ..workshops.access import workshop_to_run
-from ..workshops.services import participant_count, story_count
-from .screens import phase_screen
+from ai_workshop.board.queries import theme_summaries
+from ai_workshop.clock import utcnow
+from ai_workshop.projector.screens import phase_screen
+from ai_workshop.stories.queries import strengths_cloud, ticker_stories
+from ai_workshop.web.netinfo import public_base_url
+from ai_workshop.workshops.access import workshop_to_run
+from ai_workshop.workshops.services import participant_count, story_count
 
 bp = Blueprint("projector", __name__, url_prefix="/projector")
 

@@ -7,16 +7,16 @@ from wtforms import HiddenField, RadioField, SelectMultipleField, StringField, T
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from ..forms_base import AppForm, at_most
-from ..models.story import CONSENT_CHOICES, WHOSE_CHOICES
-from ..text import clean_line, clean_text
-from .strengths import (
+from ai_workshop.models.story import CONSENT_CHOICES, WHOSE_CHOICES
+from ai_workshop.stories.strengths import (
     STRENGTH_MAX,
     STRENGTHS_MAX,
     STRENGTHS_MIN,
     canonical_strengths,
     split_free_text,
 )
+from ai_workshop.text import clean_line, clean_text
+from ai_workshop.web.forms import AppForm, at_most
 
 HEADLINE_MIN, HEADLINE_MAX = 3, 120
 STORY_MIN, STORY_MAX = 20, 4000

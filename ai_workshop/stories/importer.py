@@ -4,10 +4,10 @@ import uuid
 
 from werkzeug.datastructures import MultiDict
 
-from ..extensions import db
-from ..live import mark_changed
-from ..models import Story, Workshop
-from .forms import StoryForm
+from ai_workshop.extensions import db
+from ai_workshop.live import mark_changed
+from ai_workshop.models import Story, Workshop
+from ai_workshop.stories.forms import StoryForm
 
 
 def import_stories(workshop: Workshop, rows: list[dict]) -> tuple[int, list[str]]:

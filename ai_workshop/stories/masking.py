@@ -8,11 +8,11 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import lazyload
 
-from ..extensions import db
-from ..live import mark_changed
-from ..models import Story, Workshop
-from .personal_data import ACCOUNT, EMAIL, KINDS, PHONE, kinds_found, mask
-from .services import TEXT_FIELDS
+from ai_workshop.extensions import db
+from ai_workshop.live import mark_changed
+from ai_workshop.models import Story, Workshop
+from ai_workshop.stories.personal_data import ACCOUNT, EMAIL, KINDS, PHONE, kinds_found, mask
+from ai_workshop.stories.services import TEXT_FIELDS
 
 
 def placeholders() -> dict[str, str]:

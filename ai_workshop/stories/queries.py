@@ -3,8 +3,8 @@
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from ..extensions import db
-from ..models import Story, StoryStrength, Workshop
+from ai_workshop.extensions import db
+from ai_workshop.models import Story, StoryStrength, Workshop
 
 CLOUD_SIZE = 24
 TICKER_SIZE = 6

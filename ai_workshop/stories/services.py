@@ -5,12 +5,12 @@ from functools import cache
 from flask_babel import gettext as _
 from sqlalchemy import Integer, bindparam, func, select
 
-from ..contributions.once import stored_id
-from ..domain_errors import Conflict, Forbidden, NotAllowedNow, NotFound
-from ..extensions import db
-from ..insert_once import dialect_insert, insert_rows
-from ..live import mark_changed
-from ..models import Participant, Story, StoryStrength, Workshop
+from ai_workshop.contributions.once import stored_id
+from ai_workshop.db.insert_once import dialect_insert, insert_rows
+from ai_workshop.domain_errors import Conflict, Forbidden, NotAllowedNow, NotFound
+from ai_workshop.extensions import db
+from ai_workshop.live import mark_changed
+from ai_workshop.models import Participant, Story, StoryStrength, Workshop
 
 MAX_STORIES_PER_PARTICIPANT = 20
 TEXT_FIELDS = ("headline", "body", "made_possible", "wish")

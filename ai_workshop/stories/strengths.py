@@ -3,7 +3,7 @@
 import re
 from functools import lru_cache
 
-from ..text import clean_line
+from ai_workshop.text import clean_line
 
 STRENGTH_MAX = 40
 STRENGTHS_MIN = 1

@@ -5,11 +5,11 @@ from collections import Counter
 
 import numpy as np
 
-from .embedders import STATIC, TFIDF, get_embedder
-from .naming import distinctive_strengths, theme_name, unique_names
-from .strengths import map_to_vocabulary, strength_matrix
-from .tfidf import tfidf_vectors
-from .types import StoryInput, Suggestion, ThemeResult
+from ai_workshop.themes.embedders import STATIC, TFIDF, get_embedder
+from ai_workshop.themes.naming import distinctive_strengths, theme_name, unique_names
+from ai_workshop.themes.strengths import map_to_vocabulary, strength_matrix
+from ai_workshop.themes.tfidf import tfidf_vectors
+from ai_workshop.themes.types import StoryInput, Suggestion, ThemeResult
 
 MIN_STORIES = 8
 K_RANGE = (3, 8)

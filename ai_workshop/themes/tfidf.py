@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from .text import content_text
+from ai_workshop.themes.text import content_text
 
 LSA_DIMENSIONS = 100
 

@@ -4,10 +4,10 @@ from flask import abort
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..domain_errors import DomainError
-from ..models import Workshop
-from .services import find_workshop
-from .sharing import share_of
+from ai_workshop.domain_errors import DomainError
+from ai_workshop.models import Workshop
+from ai_workshop.workshops.services import find_workshop
+from ai_workshop.workshops.sharing import share_of
 
 
 def owns(workshop: Workshop) -> bool:

@@ -1,10 +1,10 @@
 """What the console shows for the current phase, beside the stories of Discovery."""
 
-from ..board.queries import theme_summaries
-from ..contributions import design, destiny, dreams, votes
-from ..contributions.forms import OpenVoteForm
-from ..contributions.tense import tense_hint
-from .summary import session_numbers
+from ai_workshop.board.queries import theme_summaries
+from ai_workshop.contributions import design, destiny, dreams, votes
+from ai_workshop.contributions.forms import OpenVoteForm
+from ai_workshop.contributions.tense import tense_hint
+from ai_workshop.workshops.summary import session_numbers
 
 # The newest dreams to moderate live; the plan and exports hold them all.
 CONSOLE_DREAMS = 40

@@ -3,11 +3,11 @@ from wtforms import HiddenField, IntegerField, RadioField, SelectField, StringFi
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, NumberRange, Optional, ValidationError
 
-from ..forms_base import AppForm, at_most
-from ..phases import PHASES, VOCABULARY_NAMES
-from ..stories.forms import STORY_MAX
-from ..text import clean_line, clean_text
-from ..workshop_templates import DEFAULT_TEMPLATE, TEMPLATES
+from ai_workshop.phases import PHASES, VOCABULARY_NAMES
+from ai_workshop.stories.forms import STORY_MAX
+from ai_workshop.text import clean_line, clean_text
+from ai_workshop.web.forms import AppForm, at_most
+from ai_workshop.workshops.template_library import DEFAULT_TEMPLATE, TEMPLATES
 
 QUESTIONS_MAX = 10
 QUESTION_MAX = 300

@@ -7,11 +7,11 @@ from flask import flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
-from ..extensions import db
-from ..responses import from_script
-from ..stories.masking import mask_story, mask_workshop
-from .access import workshop_to_run
-from .views import bp, story_of
+from ai_workshop.extensions import db
+from ai_workshop.stories.masking import mask_story, mask_workshop
+from ai_workshop.web.responses import from_script
+from ai_workshop.workshops.access import workshop_to_run
+from ai_workshop.workshops.views import bp, story_of
 
 
 def _told(workshop, message: str):

@@ -3,13 +3,13 @@
 from flask_babel import gettext as _
 from sqlalchemy import bindparam, func, select
 
-from ..clock import utcnow
-from ..domain_errors import NotFound
-from ..extensions import db
-from ..joincode import generate_code, looks_like_code, normalise_code
-from ..live import mark_changed
-from ..models import Facilitator, Participant, Story, Workshop
-from ..workshop_templates import get_template
+from ai_workshop.clock import utcnow
+from ai_workshop.domain_errors import NotFound
+from ai_workshop.extensions import db
+from ai_workshop.live import mark_changed
+from ai_workshop.models import Facilitator, Participant, Story, Workshop
+from ai_workshop.workshops.joincode import generate_code, looks_like_code, normalise_code
+from ai_workshop.workshops.template_library import get_template
 
 EDITABLE_FIELDS = (
     "name",

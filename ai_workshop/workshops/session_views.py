@@ -6,18 +6,18 @@ from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, IntegerField, SelectMultipleField, TextAreaField
 from wtforms.validators import DataRequired, NumberRange
 
-from ..contributions import design, destiny, dreams, votes
-from ..contributions.forms import ActionEditForm, OpenVoteForm
-from ..domain_errors import DomainError
-from ..extensions import db
-from ..forms_base import AppForm, at_most
-from ..ids import ID_MAX, parse_id
-from ..models import Action, Dream, Proposition, Vote
-from ..responses import from_script
-from ..text import clean_text
-from .access import workshop_to_run
-from .trace import action_chain
-from .views import bp
+from ai_workshop.contributions import design, destiny, dreams, votes
+from ai_workshop.contributions.forms import ActionEditForm, OpenVoteForm
+from ai_workshop.db.ids import ID_MAX, parse_id
+from ai_workshop.domain_errors import DomainError
+from ai_workshop.extensions import db
+from ai_workshop.models import Action, Dream, Proposition, Vote
+from ai_workshop.text import clean_text
+from ai_workshop.web.forms import AppForm, at_most
+from ai_workshop.web.responses import from_script
+from ai_workshop.workshops.access import workshop_to_run
+from ai_workshop.workshops.trace import action_chain
+from ai_workshop.workshops.views import bp
 
 
 class ToggleForm(AppForm):

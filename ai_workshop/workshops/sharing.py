@@ -3,12 +3,12 @@
 from flask_babel import gettext as _
 from sqlalchemy import delete, func, select
 
-from ..contributions.dreams import dream_count
-from ..domain_errors import Conflict, NotFound, ValidationFailed
-from ..extensions import db
-from ..live import stage_cache
-from ..models import CoFacilitator, Facilitator, Story, Workshop
-from .services import participant_count
+from ai_workshop.contributions.dreams import dream_count
+from ai_workshop.domain_errors import Conflict, NotFound, ValidationFailed
+from ai_workshop.extensions import db
+from ai_workshop.live import stage_cache
+from ai_workshop.models import CoFacilitator, Facilitator, Story, Workshop
+from ai_workshop.workshops.services import participant_count
 
 
 def co_facilitators_of(workshop: Workshop) -> list[CoFacilitator]:

@@ -7,14 +7,20 @@ from flask_login import current_user
 from wtforms import EmailField, StringField
 from wtforms.validators import DataRequired
 
-from ..domain_errors import DomainError
-from ..extensions import db
-from ..forms_base import AppForm, ConfirmForm, at_most
-from ..live import mark_changed
-from ..text import clean_line
-from .access import owns, workshop_to_own, workshop_to_run
-from .sharing import co_facilitators_of, contents_of, delete_workshop, share_with, stop_sharing
-from .views import bp
+from ai_workshop.domain_errors import DomainError
+from ai_workshop.extensions import db
+from ai_workshop.live import mark_changed
+from ai_workshop.text import clean_line
+from ai_workshop.web.forms import AppForm, ConfirmForm, at_most
+from ai_workshop.workshops.access import owns, workshop_to_own, workshop_to_run
+from ai_workshop.workshops.sharing import (
+    co_facilitators_of,
+    contents_of,
+    delete_workshop,
+    share_with,
+    stop_sharing,
+)
+from ai_workshop.workshops.views import bp
 
 
 class CoFacilitatorForm(AppForm):

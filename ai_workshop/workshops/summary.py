@@ -2,8 +2,8 @@
 
 from sqlalchemy import func, select
 
-from ..extensions import db
-from ..models import (
+from ai_workshop.extensions import db
+from ai_workshop.models import (
     Action,
     ActionVolunteer,
     Commitment,

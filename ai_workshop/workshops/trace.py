@@ -4,8 +4,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from ..extensions import db
-from ..models import Story
+from ai_workshop.extensions import db
+from ai_workshop.models import Story
 
 
 @dataclass

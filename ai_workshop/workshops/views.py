@@ -4,18 +4,17 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..extensions import db
-from ..models import Story
-from ..netinfo import phones_can_reach_server, public_base_url
-from ..phases import PHASES
-from ..responses import from_script
-from ..stories.masking import personal_data_labels
-from ..stories.queries import console_stories, parked_count
-from ..stories.services import correct_text, set_hidden, set_parked
-from ..workshop_templates import TEMPLATES
-from .access import workshop_to_run
-from .console_data import phase_panel
-from .forms import (
+from ai_workshop.extensions import db
+from ai_workshop.models import Story
+from ai_workshop.phases import PHASES
+from ai_workshop.stories.masking import personal_data_labels
+from ai_workshop.stories.queries import console_stories, parked_count
+from ai_workshop.stories.services import correct_text, set_hidden, set_parked
+from ai_workshop.web.netinfo import phones_can_reach_server, public_base_url
+from ai_workshop.web.responses import from_script
+from ai_workshop.workshops.access import workshop_to_run
+from ai_workshop.workshops.console_data import phase_panel
+from ai_workshop.workshops.forms import (
     CorrectStoryForm,
     ModerateForm,
     NewWorkshopForm,
@@ -23,7 +22,7 @@ from .forms import (
     SettingsForm,
     TimerForm,
 )
-from .services import (
+from ai_workshop.workshops.services import (
     control_timer,
     create_workshop,
     participant_count,
@@ -32,7 +31,8 @@ from .services import (
     update_settings,
     workshops_of,
 )
-from .sharing import shared_with
+from ai_workshop.workshops.sharing import shared_with
+from ai_workshop.workshops.template_library import TEMPLATES
 
 bp = Blueprint("workshops", __name__, url_prefix="/workshops")
 

@@ -49,8 +49,8 @@ def prepare_room(database_url: str) -> dict:
     from ai_workshop.contributions import votes
     from ai_workshop.extensions import db
     from ai_workshop.models import Theme
-    from ai_workshop.workshop_templates import DEFAULT_TEMPLATE
     from ai_workshop.workshops.services import create_workshop, set_phase
+    from ai_workshop.workshops.template_library import DEFAULT_TEMPLATE
 
     with app_context(database_url):
         email, password = f"load-{secrets.token_hex(4)}@example.com", secrets.token_urlsafe(12)

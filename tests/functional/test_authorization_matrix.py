@@ -123,7 +123,7 @@ ROUTES = {
     ("board.projector", "POST"): (RUNS, 302),
     ("projector.show", "GET"): (RUNS, 200),
     ("projector.panel", "GET"): (RUNS, 200),
-    ("live_stream.events", "GET"): (RUNS, 200),
+    ("live.events", "GET"): (RUNS, 200),
     ("plan.show", "GET"): (RUNS, 200),
     ("plan.edit", "GET"): (RUNS, 200),
     ("plan.edit", "POST"): (RUNS, 302),

@@ -1,6 +1,6 @@
 """The join URL in QR codes: PUBLIC_URL when set, else the laptop's LAN address."""
 
-from ai_workshop import netinfo
+from ai_workshop.web import netinfo
 
 
 def test_public_url_wins(app, client, workshop, facilitator, login):

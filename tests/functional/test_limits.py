@@ -8,7 +8,7 @@ from wtforms import StringField
 from wtforms.validators import Length
 
 import ai_workshop
-from ai_workshop.forms_base import AppForm
+from ai_workshop.web.forms import AppForm
 
 from .test_api import api_join, bearer, story_payload
 

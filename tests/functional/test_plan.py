@@ -13,8 +13,8 @@ from ai_workshop import create_app
 from ai_workshop.contributions import design, destiny, dreams, votes
 from ai_workshop.extensions import db
 from ai_workshop.models import Theme
-from ai_workshop.plan.exports import workshop_data
-from ai_workshop.plan.importer import import_workshop
+from ai_workshop.workshops.exports import workshop_data
+from ai_workshop.workshops.importer import import_workshop
 from ai_workshop.workshops.services import set_phase
 
 from ..conftest import config_for_tests

@@ -8,7 +8,7 @@ import uuid
 import pytest
 from sqlalchemy import event, text
 
-from ai_workshop import sqlite_lock, sqlite_sync
+from ai_workshop.db import sqlite_lock, sqlite_sync
 from ai_workshop.extensions import db
 from ai_workshop.models import Story
 

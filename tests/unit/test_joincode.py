@@ -1,4 +1,10 @@
-from ai_workshop.joincode import ALPHABET, LENGTH, generate_code, looks_like_code, normalise_code
+from ai_workshop.workshops.joincode import (
+    ALPHABET,
+    LENGTH,
+    generate_code,
+    looks_like_code,
+    normalise_code,
+)
 
 
 def test_alphabet_has_no_look_alikes():

@@ -1,6 +1,6 @@
 """Which databases the master process checkpoints once a second."""
 
-from ai_workshop import sqlite_sync
+from ai_workshop.db import sqlite_sync
 
 
 def test_only_sqlite_files_get_a_checkpoint_thread():

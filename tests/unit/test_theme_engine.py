@@ -11,7 +11,7 @@ from ai_workshop.themes import StoryInput, suggest_themes
 from ai_workshop.themes import engine as themes_engine
 from ai_workshop.themes.embedders import get_embedder
 from ai_workshop.themes.strengths import map_to_vocabulary
-from ai_workshop.workshop_templates import CUSTOMER_SERVICE_STRENGTHS
+from ai_workshop.workshops.template_library import CUSTOMER_SERVICE_STRENGTHS
 
 DATA = Path(__file__).resolve().parents[2] / "bench" / "data" / "ai_stories.json"
 

@@ -1,7 +1,7 @@
 from ai_workshop.extensions import db
-from ai_workshop.joincode import ALPHABET
-from ai_workshop.workshop_templates import CUSTOMER_SERVICE_STRENGTHS
 from ai_workshop.workshops import services
+from ai_workshop.workshops.joincode import ALPHABET
+from ai_workshop.workshops.template_library import CUSTOMER_SERVICE_STRENGTHS
 
 
 def test_customer_service_template_fills_every_field(make, facilitator):

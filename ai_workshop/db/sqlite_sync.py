@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from .config import load_config
+from ai_workshop.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 log = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ from sqlalchemy import bindparam, insert
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from .extensions import db
+from ai_workshop.extensions import db
 
 _INSERTS = {"sqlite": sqlite_insert, "postgresql": postgres_insert}
 

@@ -4,11 +4,11 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
-from ..domain_errors import ValidationFailed
-from ..extensions import db
-from ..models import ActionVolunteer, Participant, Plan, StoryStrength, VoteDot, Workshop
-from ..workshops.services import unused_code
-from .exports import FORMAT_VERSION, KINDS, PLAN_FIELDS, WORKSHOP_FIELDS
+from ai_workshop.domain_errors import ValidationFailed
+from ai_workshop.extensions import db
+from ai_workshop.models import ActionVolunteer, Participant, Plan, StoryStrength, VoteDot, Workshop
+from ai_workshop.workshops.exports import FORMAT_VERSION, KINDS, PLAN_FIELDS, WORKSHOP_FIELDS
+from ai_workshop.workshops.services import unused_code
 
 # Which kind each foreign key points at, so old ids can be mapped to new ones.
 REFERENCES = {

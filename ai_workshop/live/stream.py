@@ -7,12 +7,12 @@ from flask import Blueprint, Response, current_app, stream_with_context
 from flask_login import login_required
 from sqlalchemy import select
 
-from ..extensions import db
-from ..live import broker
-from ..models import Workshop
-from ..workshops.access import workshop_to_run
+from ai_workshop.extensions import db
+from ai_workshop.live import broker
+from ai_workshop.models import Workshop
+from ai_workshop.workshops.access import workshop_to_run
 
-bp = Blueprint("live_stream", __name__, url_prefix="/live")
+bp = Blueprint("live", __name__, url_prefix="/live")
 
 
 def _read_state(workshop_id: int) -> tuple[int, str] | None:

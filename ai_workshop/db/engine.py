@@ -7,7 +7,7 @@ from flask import current_app, g, has_app_context, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from . import sqlite_lock, sqlite_sync
+from ai_workshop.db import sqlite_lock, sqlite_sync
 
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 DEFAULT_LOCK_WAIT_SECONDS = 10.0
@@ -64,7 +64,7 @@ def start_writing() -> None:
     What was read stays usable (objects are not expired at commit); checks that must see
     the latest rows (idempotency, counts) belong after this call.
     """
-    from .extensions import db
+    from ai_workshop.extensions import db
 
     if db.session.get_bind().dialect.name == "sqlite":
         db.session.commit()

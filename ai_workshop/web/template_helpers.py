@@ -4,10 +4,10 @@ from flask import url_for
 from flask_babel import get_locale
 from markupsafe import Markup, escape
 
-from .clock import to_iso, utcnow
-from .netinfo import public_base_url
-from .phases import PHASES, phase_label
-from .stories.personal_data import find_personal_data
+from ai_workshop.clock import to_iso, utcnow
+from ai_workshop.phases import PHASES, phase_label
+from ai_workshop.stories.personal_data import find_personal_data
+from ai_workshop.web.netinfo import public_base_url
 
 
 def join_url(workshop) -> str:

@@ -8,8 +8,8 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
-from ..extensions import db
-from ..models import (
+from ai_workshop.extensions import db
+from ai_workshop.models import (
     Action,
     ActionVolunteer,
     Commitment,

@@ -8,7 +8,7 @@ import csv
 import json
 from pathlib import Path
 
-from .text import clean_line, clean_text
+from ai_workshop.text import clean_line, clean_text
 
 MAX_ROWS = 10_000
 

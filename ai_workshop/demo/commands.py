@@ -1,0 +1,22 @@
+"""`flask demo`: the demo account and workshop that `make run` opens with."""
+
+import click
+from flask import current_app
+
+from ai_workshop.demo.seed import ensure_demo_facilitator, ensure_demo_workshop
+from ai_workshop.extensions import db
+
+
+@click.command("demo")
+def demo_command() -> None:
+    """Create (once) the demo facilitator and a demo workshop; print how to log in."""
+    email, password = ensure_demo_facilitator(current_app.instance_path)
+    workshop = ensure_demo_workshop()
+    db.session.commit()
+    port = current_app.config["PORT"]
+    click.echo("")
+    click.echo(f"  Demo ready. Log in at http://127.0.0.1:{port}/auth/login")
+    click.echo(f"    email:    {email}")
+    click.echo(f"    password: {password}")
+    click.echo(f"  Demo workshop join code: {workshop.code}  (phones: /j/{workshop.code})")
+    click.echo("")
