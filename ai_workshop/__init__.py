@@ -125,6 +125,8 @@ def register_cli(app: Flask) -> None:
 
 
 def register_template_helpers(app: Flask) -> None:
+    from ai_workshop.phases.registry import phase_template
     from ai_workshop.web.template_helpers import init_template_helpers
 
     init_template_helpers(app)
+    app.jinja_env.globals["phase_template"] = phase_template

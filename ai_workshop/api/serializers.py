@@ -9,6 +9,7 @@ from flask import current_app
 from ai_workshop.clock import to_iso, utcnow
 from ai_workshop.models import Story, Workshop
 from ai_workshop.phases import PHASES
+from ai_workshop.phases.voting import screen_key
 from ai_workshop.stories.personal_data import kinds_found
 from ai_workshop.workshops.services import participant_count
 
@@ -32,8 +33,6 @@ MAX_REDRAW_SPREAD_MS = 10_000
 
 
 def workshop_state(workshop: Workshop) -> dict:
-    from ai_workshop.phone.screens import screen_key
-
     now = utcnow()
     return {
         "screen": screen_key(workshop),

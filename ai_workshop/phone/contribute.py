@@ -15,7 +15,9 @@ from ai_workshop.contributions.tense import tense_hint
 from ai_workshop.domain_errors import DomainError
 from ai_workshop.extensions import db
 from ai_workshop.models import Vote
-from ai_workshop.phone.screens import design_context, destiny_context, dream_context
+from ai_workshop.phases import design as design_phase
+from ai_workshop.phases import destiny as destiny_phase
+from ai_workshop.phases import dream as dream_phase
 from ai_workshop.phone.views import _render_home, for_participant
 from ai_workshop.web.forms import ConfirmForm
 
@@ -46,7 +48,7 @@ def _save(
 @for_participant
 def dream(workshop, participant):
     form = DreamForm()
-    context = dream_context(workshop, participant, form)
+    context = dream_phase.phone(workshop, participant, dream_form=form)
     return _save(workshop, participant, form, context, dreams.submit_dream,
                  _("Your dream is on the wall."), "#my-dreams", "dream")  # fmt: skip
 
@@ -55,7 +57,7 @@ def dream(workshop, participant):
 @for_participant
 def proposition(workshop, participant):
     form = PropositionForm()
-    context = design_context(workshop, participant, form)
+    context = design_phase.phone(workshop, participant, proposition_form=form)
     response = _save(workshop, participant, form, context,
                      design.submit_proposition, _("Your proposition is in."), "#my-propositions", "proposition")  # fmt: skip
     hint = tense_hint(form.text.data or "")
@@ -68,7 +70,7 @@ def proposition(workshop, participant):
 @for_participant
 def action(workshop, participant):
     form = ActionProposalForm()
-    context = destiny_context(workshop, participant, action_form=form)
+    context = destiny_phase.phone(workshop, participant, action_form=form)
     return _save(workshop, participant, form, context, destiny.propose_action,
                  _("Your action is on the board, with you on its team."), "#actions", "action")  # fmt: skip
 
@@ -77,7 +79,7 @@ def action(workshop, participant):
 @for_participant
 def commitment(workshop, participant):
     form = CommitmentForm()
-    context = destiny_context(workshop, participant, commitment_form=form)
+    context = destiny_phase.phone(workshop, participant, commitment_form=form)
     return _save(workshop, participant, form, context, destiny.submit_commitment,
                  _("Thank you. It is on the wall."), "#my-commitments", "commitment")  # fmt: skip
 

@@ -5,20 +5,19 @@ from functools import wraps
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from ai_workshop.board.queries import theme_summaries
 from ai_workshop.contributions import votes
 from ai_workshop.domain_errors import DomainError
 from ai_workshop.extensions import db
 from ai_workshop.models import Workshop
 from ai_workshop.participants.services import join
+from ai_workshop.phases.registry import phase_of
+from ai_workshop.phases.voting import screen_key
 from ai_workshop.phone.forms import JoinForm
 from ai_workshop.phone.identity import current_participant, remember, token_for
 from ai_workshop.phone.pacing import paced
-from ai_workshop.phone.screens import phase_context, screen_key
 from ai_workshop.stories.forms import StoryForm
 from ai_workshop.stories.services import (
     delete_own_story,
-    own_stories,
     own_story,
     submit_story,
     update_own_story,
@@ -89,23 +88,17 @@ def join_qr(code: str):
 
 
 def _render_home(workshop, participant, form=None, status=200, **overrides):
-    discovering = workshop.phase == "discover"
     vote = votes.current_vote(workshop)
     context = {
         "workshop": workshop,
         "participant": participant,
         "token": token_for(workshop),
-        "form": form
-        or (StoryForm(vocabulary=workshop.strengths_vocabulary) if discovering else None),
-        "stories": own_stories(participant) if discovering else [],
-        # Phones list the themes with their counts while the room talks them through.
-        "cards": theme_summaries(workshop, with_quotes=False)
-        if discovering and workshop.themes_shown
-        else [],
         "confirm": ConfirmForm(),
         "screen": screen_key(workshop, vote),
-        **phase_context(workshop, participant, vote),
+        **phase_of(workshop.phase).context("phone", workshop, participant, vote),
     }
+    if form is not None:
+        context["form"] = form
     context.update(overrides)
     return render_template("phone/home.html", **context), status
 

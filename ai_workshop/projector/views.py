@@ -3,13 +3,11 @@
 from flask import Blueprint, render_template
 from flask_login import login_required
 
-from ai_workshop.board.queries import theme_summaries
 from ai_workshop.clock import utcnow
-from ai_workshop.projector.screens import phase_screen
-from ai_workshop.stories.queries import strengths_cloud, ticker_stories
+from ai_workshop.phases.registry import phase_of
 from ai_workshop.web.netinfo import public_base_url
 from ai_workshop.workshops.access import workshop_to_run
-from ai_workshop.workshops.services import participant_count, story_count
+from ai_workshop.workshops.services import participant_count
 
 bp = Blueprint("projector", __name__, url_prefix="/projector")
 
@@ -21,23 +19,13 @@ def require_login():
 
 
 def _panel_context(workshop) -> dict:
-    context = {
+    return {
         "workshop": workshop,
         "joined": participant_count(workshop),
         "join_base": public_base_url(),
         "timer": workshop.timer_snapshot(utcnow()),
+        **phase_of(workshop.phase).context("projector", workshop),
     }
-    if workshop.phase == "discover" and workshop.themes_shown:
-        context.update(cards=theme_summaries(workshop), story_total=story_count(workshop))
-    elif workshop.phase == "discover":
-        context.update(
-            story_total=story_count(workshop),
-            ticker=ticker_stories(workshop),
-            cloud=strengths_cloud(workshop),
-        )
-    else:
-        context.update(phase_screen(workshop))
-    return context
 
 
 @bp.get("/<code>")

@@ -92,3 +92,10 @@ def strengths_cloud(workshop: Workshop, limit: int = CLOUD_SIZE) -> list[dict]:
         {"name": name, "count": count, "step": _size_step(count, top)} for name, count in counts
     ]
     return sorted(cloud, key=lambda item: item["name"])
+
+
+def workshop_stories(workshop: Workshop) -> list[Story]:
+    """Every story of the workshop in the order it arrived, for the plan."""
+    return list(
+        db.session.scalars(select(Story).where(Story.workshop_id == workshop.id).order_by(Story.id))
+    )

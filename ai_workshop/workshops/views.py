@@ -7,13 +7,13 @@ from flask_login import current_user, login_required
 from ai_workshop.extensions import db
 from ai_workshop.models import Story
 from ai_workshop.phases import PHASES
+from ai_workshop.phases.registry import phase_of
 from ai_workshop.stories.masking import personal_data_labels
 from ai_workshop.stories.queries import console_stories, parked_count
 from ai_workshop.stories.services import correct_text, set_hidden, set_parked
 from ai_workshop.web.netinfo import phones_can_reach_server, public_base_url
 from ai_workshop.web.responses import from_script
 from ai_workshop.workshops.access import workshop_to_run
-from ai_workshop.workshops.console_data import phase_panel
 from ai_workshop.workshops.forms import (
     CorrectStoryForm,
     ModerateForm,
@@ -94,7 +94,7 @@ def _console_context(workshop) -> dict:
         "story_total": story_count(workshop),
         "parked_total": parked_count(workshop),
         "moderate_form": ModerateForm(),
-        **phase_panel(workshop),
+        **phase_of(workshop.phase).context("console", workshop),
     }
 
 

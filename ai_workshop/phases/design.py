@@ -1,0 +1,72 @@
+"""Design: provocative propositions for each theme carried forward, and a vote on them."""
+
+from ai_workshop.contributions import design, dreams
+from ai_workshop.contributions.forms import OpenVoteForm, PropositionForm
+from ai_workshop.contributions.tense import tense_hint
+from ai_workshop.extensions import db
+from ai_workshop.models import Proposition
+from ai_workshop.phases.base import Phase
+from ai_workshop.phases.voting import UNKNOWN, console_vote, phone_vote, projector_vote
+from ai_workshop.plan.parts import latest_tally
+
+VOTES_ON = ("propositions",)
+
+
+def phone(workshop, participant, vote=UNKNOWN, proposition_form=None) -> dict:
+    chosen = dreams.chosen_themes(workshop)
+    form = proposition_form or PropositionForm()
+    form.theme_id.choices = [(theme.id, theme.name) for theme in chosen]
+    mine = db.session.scalars(
+        db.select(Proposition)
+        .where(Proposition.participant_id == participant.id)
+        .order_by(Proposition.id.desc())
+    ).all()
+    return {
+        "chosen": chosen,
+        "proposition_form": form,
+        "my_propositions": mine,
+        **phone_vote(workshop, participant, VOTES_ON, vote),
+    }
+
+
+def projector(workshop) -> dict:
+    chosen = dreams.chosen_themes(workshop)
+    by_theme = {theme.id: [] for theme in chosen}
+    for proposition in reversed(design.propositions_of(workshop, visible_only=True)):
+        if proposition.theme_id in by_theme:
+            by_theme[proposition.theme_id].append(proposition)
+    return {"chosen": chosen, "by_theme": by_theme, **projector_vote(workshop, VOTES_ON)}
+
+
+def console(workshop) -> dict:
+    propositions = design.propositions_of(workshop)
+    return {
+        "chosen": dreams.chosen_themes(workshop),
+        "propositions": propositions,
+        "hints": {item.id: tense_hint(item.text) for item in propositions},
+        **console_vote(workshop, "propositions"),
+    }
+
+
+def plan(workshop) -> dict:
+    tally = latest_tally(workshop, "propositions")
+    visible = design.propositions_of(workshop, visible_only=True)
+    grouped = []
+    for theme in dreams.chosen_themes(workshop):
+        items = [
+            (p.text, tally.get(p.id) if tally else None) for p in visible if p.theme_id == theme.id
+        ]
+        items.sort(key=lambda item: -(item[1] or 0))
+        grouped.append((theme.name, items))
+    return {"propositions": grouped}
+
+
+PHASE = Phase(
+    name="design",
+    folder="design",
+    phone=phone,
+    projector=projector,
+    console=console,
+    plan=plan,
+    forms=(PropositionForm, OpenVoteForm),
+)

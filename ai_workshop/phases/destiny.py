@@ -1,0 +1,89 @@
+"""Destiny: actions with owners and teams, and the room's commitments, offers and requests."""
+
+from flask_babel import gettext as _
+
+from ai_workshop.board.services import themes_of
+from ai_workshop.contributions import design, destiny, dreams
+from ai_workshop.contributions.forms import ActionEditForm, ActionProposalForm, CommitmentForm
+from ai_workshop.phases.base import Phase
+from ai_workshop.phases.dream import theme_choices
+from ai_workshop.phases.voting import UNKNOWN
+from ai_workshop.plan.parts import Quote
+
+# The newest commitments that fit under the action cards on the projector.
+PROJECTOR_COMMITMENTS = 6
+
+
+def phone(workshop, participant, vote=UNKNOWN, action_form=None, commitment_form=None) -> dict:
+    chosen = dreams.chosen_themes(workshop)
+    propositions = design.propositions_of(workshop, visible_only=True)
+    action_form = action_form or ActionProposalForm()
+    action_form.proposition_id.choices = [("", _("Choose a proposition"))] + [
+        (p.id, p.text[:80]) for p in propositions
+    ]
+    action_form.theme_id.choices = theme_choices(chosen or themes_of(workshop))
+    actions = destiny.actions_of(workshop, include_hidden=False)
+    mine = {a.id for a in actions if any(v.participant_id == participant.id for v in a.volunteers)}
+    my_commitments = [
+        c for c in destiny.commitments_of(workshop) if c.participant_id == participant.id
+    ]
+    return {
+        "actions": actions,
+        "my_actions": mine,
+        "action_form": action_form,
+        "commitment_form": commitment_form or CommitmentForm(),
+        "my_commitments": my_commitments,
+    }
+
+
+def projector(workshop) -> dict:
+    commitments = [c for c in destiny.commitments_of(workshop) if not c.hidden]
+    return {
+        "actions": destiny.actions_of(workshop, include_hidden=False),
+        "commitments": commitments[:PROJECTOR_COMMITMENTS],
+    }
+
+
+def console(workshop) -> dict:
+    return {
+        "actions": destiny.actions_of(workshop),
+        "commitments": destiny.commitments_of(workshop),
+    }
+
+
+def _commitments(workshop) -> dict[str, list[Quote]]:
+    grouped: dict[str, list[Quote]] = {"commitment": [], "offer": [], "request": []}
+    for item in destiny.commitments_of(workshop):
+        if not item.hidden:
+            grouped[item.kind].append(Quote(text=item.text, by=item.attribution))
+    return grouped
+
+
+def _measures(actions) -> list[dict]:
+    return [
+        {"action": a.title, "measure": a.success_measure, "baseline": a.baseline, "target": a.target,
+         "review": a.review_date}
+        for a in actions
+        if a.success_measure
+    ]  # fmt: skip
+
+
+def plan(workshop) -> dict:
+    actions = destiny.actions_of(workshop, include_hidden=False)
+    return {
+        "actions": actions,
+        "owners": len({a.owner.strip().lower() for a in actions if a.owner.strip()}),
+        "commitments": _commitments(workshop),
+        "measures": _measures(actions),
+    }
+
+
+PHASE = Phase(
+    name="destiny",
+    folder="destiny",
+    phone=phone,
+    projector=projector,
+    console=console,
+    plan=plan,
+    forms=(ActionProposalForm, ActionEditForm, CommitmentForm),
+)

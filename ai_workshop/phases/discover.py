@@ -1,0 +1,81 @@
+"""Discovery: interviews, stories and strengths, then the positive core of themes."""
+
+from flask_babel import gettext as _
+
+from ai_workshop.board.queries import theme_cards, theme_summaries
+from ai_workshop.models import Story
+from ai_workshop.phases.base import Phase
+from ai_workshop.phases.voting import UNKNOWN
+from ai_workshop.plan.parts import Quote, ThemeEntry, latest_tally, quote
+from ai_workshop.stories.forms import StoryForm
+from ai_workshop.stories.queries import strengths_cloud, ticker_stories, workshop_stories
+from ai_workshop.stories.services import own_stories
+from ai_workshop.workshops.services import story_count
+
+# The plan's strengths: the dozen most named.
+PLAN_STRENGTHS = 12
+
+
+def phone(workshop, participant, vote=UNKNOWN, form=None) -> dict:
+    return {
+        "form": form or StoryForm(vocabulary=workshop.strengths_vocabulary),
+        "stories": own_stories(participant),
+        # Phones list the themes with their counts while the room talks them through.
+        "cards": theme_summaries(workshop, with_quotes=False) if workshop.themes_shown else [],
+    }
+
+
+def projector(workshop) -> dict:
+    if workshop.themes_shown:
+        return {"cards": theme_summaries(workshop), "story_total": story_count(workshop)}
+    return {
+        "story_total": story_count(workshop),
+        "ticker": ticker_stories(workshop),
+        "cloud": strengths_cloud(workshop),
+    }
+
+
+def _themes(workshop) -> list[ThemeEntry]:
+    tally = latest_tally(workshop, "themes")
+    entries = []
+    for card in theme_cards(workshop):
+        quotable = [s for s in card.stories if s.quotable and not s.hidden][:2]
+        entries.append(
+            ThemeEntry(
+                name=card.theme.name,
+                count=len(card.stories),
+                strengths=card.strengths,
+                quotes=[quote(s) for s in quotable],
+                votes=tally.get(card.theme.id) if tally else None,
+            )
+        )
+    if tally:
+        entries.sort(key=lambda entry: -(entry.votes or 0))
+    return entries
+
+
+def plan(workshop) -> dict:
+    stories: list[Story] = workshop_stories(workshop)
+    return {
+        "themes": _themes(workshop),
+        "stories": [quote(s) for s in stories if s.quotable and not s.hidden and not s.parked],
+        "wishes": [s.wish for s in stories if s.wish and s.quotable and not s.parked],
+        "parking_lot": [
+            quote(s) if s.quotable else Quote(_("A story its teller asked us not to quote"), None)
+            for s in stories
+            if s.parked
+        ],
+        "strengths": sorted(
+            strengths_cloud(workshop, limit=PLAN_STRENGTHS), key=lambda item: -item["count"]
+        ),
+    }
+
+
+PHASE = Phase(
+    name="discover",
+    folder="discover",
+    phone=phone,
+    projector=projector,
+    plan=plan,
+    forms=(StoryForm,),
+)

@@ -1,0 +1,80 @@
+"""Dream: dream statements on the wall, a dot vote, and the themes carried into Design."""
+
+from flask_babel import gettext as _
+
+from ai_workshop.board.queries import theme_summaries
+from ai_workshop.board.services import themes_of
+from ai_workshop.contributions import dreams
+from ai_workshop.contributions.forms import DreamForm, OpenVoteForm
+from ai_workshop.extensions import db
+from ai_workshop.models import Dream
+from ai_workshop.phases.base import Phase
+from ai_workshop.phases.voting import UNKNOWN, console_vote, phone_vote, projector_vote
+from ai_workshop.plan.parts import latest_tally
+
+VOTES_ON = ("dreams", "themes")
+# The newest dreams on the projector's wall and to moderate live on the console; the plan
+# and exports hold them all.
+WALL_SIZE = 12
+CONSOLE_DREAMS = 40
+
+
+def theme_choices(themes) -> list[tuple]:
+    return [("", _("No particular theme"))] + [(theme.id, theme.name) for theme in themes]
+
+
+def phone(workshop, participant, vote=UNKNOWN, dream_form=None) -> dict:
+    themes = themes_of(workshop)
+    form = dream_form or DreamForm()
+    form.theme_id.choices = theme_choices(themes)
+    mine = db.session.scalars(
+        db.select(Dream).where(Dream.participant_id == participant.id).order_by(Dream.id.desc())
+    ).all()
+    return {
+        "themes": themes,
+        "dream_form": form,
+        "my_dreams": mine,
+        **phone_vote(workshop, participant, VOTES_ON, vote),
+    }
+
+
+def projector(workshop) -> dict:
+    return {
+        "cards": theme_summaries(workshop),
+        "dream_wall": dreams.dreams_of(workshop, include_hidden=False, limit=WALL_SIZE),
+        **projector_vote(workshop, VOTES_ON),
+    }
+
+
+def console(workshop) -> dict:
+    cards = theme_summaries(workshop)
+    chosen = {theme.id for theme in dreams.chosen_themes(workshop)}
+    return {
+        "dreams": dreams.dreams_of(workshop, limit=CONSOLE_DREAMS),
+        "dream_total": dreams.dream_count(workshop),
+        "theme_cards": cards,
+        "chosen_ids": chosen or set(dreams.suggested_choice(workshop)),
+        "choice_saved": bool(chosen),
+        **console_vote(workshop, "themes" if cards else "dreams"),
+    }
+
+
+def plan(workshop) -> dict:
+    tally = latest_tally(workshop, "dreams")
+    rows = [
+        (d.text, tally.get(d.id) if tally else None)
+        for d in dreams.dreams_of(workshop, include_hidden=False)
+    ]
+    rows.sort(key=lambda row: -(row[1] or 0))
+    return {"dreams": rows, "dream_votes": bool(tally)}
+
+
+PHASE = Phase(
+    name="dream",
+    folder="dream",
+    phone=phone,
+    projector=projector,
+    console=console,
+    plan=plan,
+    forms=(DreamForm, OpenVoteForm),
+)
