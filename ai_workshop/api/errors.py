@@ -1,8 +1,7 @@
 """JSON errors for the API: {"error": {"code", "message", "fields"?}} with a fitting status."""
 
-from flask import jsonify
-
 from ai_workshop.domain_errors import DomainError
+from ai_workshop.web.json_errors import error_response
 
 
 class ApiError(DomainError):
@@ -10,13 +9,6 @@ class ApiError(DomainError):
         super().__init__(message, fields)
         self.status = status
         self.code = code
-
-
-def error_response(status: int, code: str, message: str, fields: dict | None = None):
-    body = {"code": code, "message": message}
-    if fields:
-        body["fields"] = fields
-    return jsonify({"error": body}), status
 
 
 def domain_error_response(error: DomainError):

@@ -5,7 +5,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ai_workshop.clock import to_iso, utcnow
 from ai_workshop.extensions import db
-from ai_workshop.phases import PHASES, phase_label
+from ai_workshop.models.phase_names import PHASES, phase_label
 
 MAX_TIMER_SECONDS = 4 * 60 * 60
 

@@ -7,9 +7,9 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
-from ai_workshop.api.errors import error_response
 from ai_workshop.domain_errors import DomainError
 from ai_workshop.extensions import db
+from ai_workshop.web.json_errors import error_response
 
 CODES = {
     400: "bad_request",
