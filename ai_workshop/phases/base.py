@@ -7,7 +7,7 @@ A phase module builds a `Phase` with the builders it has; a screen a phase does 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-SCREENS = ("phone", "projector", "console")
+SCREENS = ("phone", "projector", "console", "plan")
 
 
 @dataclass(frozen=True)
