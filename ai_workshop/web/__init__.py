@@ -1,1 +1,3 @@
-"""web"""
+"""What every web entrance shares: headers, cookies, rate limits, error pages, form base,
+template helpers, network address and QR codes.
+"""
