@@ -18,7 +18,7 @@ def story_fields(**overrides) -> dict:
     fields = {
         "client_id": str(uuid.uuid4()),
         "headline": "The refund that became a referral",
-        "body": "A customer called about a double charge and I stayed with it until it was fixed.",
+        "story": "A customer called about a double charge and I stayed with it until it was fixed.",
         "made_possible": "Finance answered straight away.",
         "wish": "Fewer handovers.",
         "whose": "mine",

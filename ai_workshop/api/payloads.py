@@ -8,10 +8,13 @@ from werkzeug.datastructures import MultiDict
 
 from ai_workshop.api.errors import ApiError
 from ai_workshop.models import Story, Workshop
+from ai_workshop.stories.fields import STORY_FIELDS, STRENGTHS, stored_values
 from ai_workshop.stories.forms import StoryForm
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-TEXT_KEYS = ("client_id", "headline", "story", "made_possible", "wish", "whose", "consent")
+# What a client sends as text; strengths come as a list of names.
+TEXT_KEYS = ("client_id", *(field.name for field in STORY_FIELDS if field.kind != STRENGTHS))
+KEYS = ("client_id", *(field.name for field in STORY_FIELDS))
 
 
 def json_object() -> dict:
@@ -64,16 +67,7 @@ def _type_errors(payload: dict) -> dict[str, list[str]]:
 
 
 def _story_values(story: Story) -> dict:
-    return {
-        "client_id": story.client_id,
-        "headline": story.headline,
-        "story": story.body,
-        "made_possible": story.made_possible,
-        "wish": story.wish,
-        "whose": story.whose,
-        "consent": story.consent,
-        "strengths": story.strength_names,
-    }
+    return {"client_id": story.client_id} | stored_values(story)
 
 
 def story_fields(workshop: Workshop, payload: dict, current: Story | None = None) -> dict:
@@ -84,9 +78,7 @@ def story_fields(workshop: Workshop, payload: dict, current: Story | None = None
     if errors:
         raise ApiError(422, "validation_failed", _("Some fields have the wrong type."), errors)
     values = _story_values(current) if current is not None else {}
-    values.update(
-        {key: value for key, value in payload.items() if key in TEXT_KEYS + ("strengths",)}
-    )
+    values.update({key: value for key, value in payload.items() if key in KEYS})
     vocabulary = workshop.strengths_vocabulary
     strengths = values.get("strengths") or []
     formdata = MultiDict([(key, values[key]) for key in TEXT_KEYS if values.get(key) is not None])

@@ -10,6 +10,7 @@ from ai_workshop.clock import to_iso, utcnow
 from ai_workshop.models import Story, Workshop
 from ai_workshop.phases import PHASES
 from ai_workshop.phases.voting import screen_key
+from ai_workshop.stories.fields import TEXTS, stored_values
 from ai_workshop.stories.personal_data import kinds_found
 from ai_workshop.workshops.services import participant_count
 
@@ -92,21 +93,10 @@ def story_own(story: Story) -> dict:
     return {
         "id": story.id,
         "client_id": story.client_id,
-        "headline": story.headline,
-        "story": story.body,
-        "made_possible": story.made_possible,
-        "strengths": story.strength_names,
-        "wish": story.wish,
-        "whose": story.whose,
-        "consent": story.consent,
+        **stored_values(story),
         "created_at": to_iso(story.created_at),
         "updated_at": to_iso(story.updated_at),
     }
-
-
-# The API's name of each story text field, and where the validated fields keep it.
-WARNED_FIELDS = {"headline": "headline", "story": "body", "made_possible": "made_possible",
-                 "wish": "wish"}  # fmt: skip
 
 
 def personal_data_warnings(fields: dict) -> list[dict]:
@@ -114,6 +104,6 @@ def personal_data_warnings(fields: dict) -> list[dict]:
     A hint for the client to pass on: the story is stored all the same."""
     return [
         {"field": name, "kind": kind}
-        for name, key in WARNED_FIELDS.items()
-        for kind in kinds_found(fields.get(key) or "")
+        for name in TEXTS
+        for kind in kinds_found(fields.get(name) or "")
     ]

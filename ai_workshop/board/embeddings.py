@@ -15,14 +15,14 @@ from ai_workshop.themes.types import StoryInput
 def story_input(story: Story) -> StoryInput:
     return StoryInput(
         headline=story.headline,
-        story=story.body,
+        story=story.story,
         made_possible=story.made_possible,
         strengths=tuple(story.strength_names),
     )
 
 
 def _text_hash(story: Story) -> str:
-    text = "\x1f".join((story.headline, story.body, story.made_possible))
+    text = "\x1f".join((story.headline, story.story, story.made_possible))
     return hashlib.sha256(text.encode()).hexdigest()
 
 

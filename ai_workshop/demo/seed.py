@@ -21,6 +21,7 @@ from ai_workshop.demo.stories import DEMO_PARTICIPANTS, DEMO_STORIES, EXTRA_DEMO
 from ai_workshop.extensions import db
 from ai_workshop.models import Participant, Story, Workshop
 from ai_workshop.plan.content import plan_for
+from ai_workshop.stories.fields import COLUMNS
 from ai_workshop.workshops.services import create_workshop, set_phase
 
 DEMO_EMAIL = "demo@example.com"
@@ -78,8 +79,9 @@ def _add_story(room: _Room, teller: str | None, fields: dict, parked: bool = Fal
     story = Story(
         workshop=workshop, participant=room.person(teller), client_id=_cid(), parked=parked
     )
-    for key in ("headline", "body", "made_possible", "wish", "whose", "consent"):
-        setattr(story, key, fields[key])
+    for name in COLUMNS:
+        if name in fields:
+            setattr(story, name, fields[name])
     story.set_strengths(fields["strengths"], workshop.strengths_vocabulary)
     db.session.add(story)
     return story

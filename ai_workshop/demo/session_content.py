@@ -3,7 +3,7 @@
 MORE_STORIES = [
     {
         "headline": "Owning a fault through three engineer visits",
-        "body": (
+        "story": (
             "A family in Swindon had broadband dropping every evening and had already seen two "
             "engineers. I put my name on the case, booked a line test with the network team and "
             "asked for the engineers' notes myself. The third visit found a corroded joint in the "
@@ -21,7 +21,7 @@ MORE_STORIES = [
     },
     {
         "headline": "The callback at ten past eight",
-        "body": (
+        "story": (
             "Retelling Rhys's story. A self-employed plumber couldn't get his router back online "
             "and was losing job bookings. Rhys promised to ring him at ten past eight the next "
             "morning, once the exchange work had finished, and set reminders on two devices. He "
@@ -39,7 +39,7 @@ MORE_STORIES = [
     },
     {
         "headline": "Closing a late husband's account gently",
-        "body": (
+        "story": (
             "A woman rang to close her late husband's account and had already been transferred "
             "four times that week. I told her she wouldn't need to repeat herself again, took "
             "every detail in one go and handled the final bill and the device return myself. I "
@@ -57,7 +57,7 @@ MORE_STORIES = [
     },
     {
         "headline": "Chasing a lost handset all the way home",
-        "body": (
+        "story": (
             "Retelling Priya's story. A nurse on night shifts had waited nine days for a "
             "replacement phone that the courier kept marking as delivered. Priya took the case, "
             "spoke to the warehouse and the courier herself, and reserved a second handset at a "
@@ -73,7 +73,7 @@ MORE_STORIES = [
     },
     {
         "headline": "Waiving a leaving fee for a move into care",
-        "body": (
+        "story": (
             "A son rang to cancel his dad's broadband because his dad was moving into a care home, "
             "and the system showed a £140 early exit fee. I knew I was allowed to waive it in a "
             "case like this, so I did it there and then and explained that no final bill would "
@@ -91,7 +91,7 @@ MORE_STORIES = [
     },
     {
         "headline": "A new router before the old one came back",
-        "body": (
+        "story": (
             "Retelling Tomás's story. A graphic designer's router died the day before a big client "
             "deadline, and the usual process meant posting the old one back first. Tomás used his "
             "discretion to send a replacement by next-day courier and trusted her to return the "
@@ -110,7 +110,7 @@ MORE_STORIES = [
     },
     {
         "headline": "A late fee cancelled before she asked",
-        "body": (
+        "story": (
             "A young customer's direct debit bounced because her bank had frozen her card after a "
             "fraud alert, and we had charged her a late payment fee. I could see straight away it "
             "wasn't her fault, so I removed the fee, moved the payment to just after her payday "
@@ -126,7 +126,7 @@ MORE_STORIES = [
     },
     {
         "headline": "Backdating the plan change we forgot",
-        "body": (
+        "story": (
             "Retelling Olu's story. A retired teacher had asked for a cheaper tariff in March, but "
             "the change was never applied and she had overpaid for four months. Olu found the "
             "original chat transcript, backdated the plan himself and refunded the difference with "
@@ -145,7 +145,7 @@ MORE_STORIES = [
     },
     {
         "headline": "From shouting to laughing about his dog",
-        "body": (
+        "story": (
             "A man rang furious because his bill had doubled and he had been on hold for forty "
             "minutes. I let him get it all out, told him he was right to be annoyed and said I'd "
             "stay with him until it made sense. It turned out a promotional discount had ended "
@@ -161,7 +161,7 @@ MORE_STORIES = [
     },
     {
         "headline": "The complaint that ended in a thank-you email",
-        "body": (
+        "story": (
             "Retelling Hannah's story. A café owner called because the broadband behind her card "
             "machine had failed on a Saturday, costing her a weekend's takings, and she was "
             "threatening the ombudsman. Hannah acknowledged the real cost to the business, had a "
@@ -180,7 +180,7 @@ MORE_STORIES = [
     },
     {
         "headline": "Staying steady through a third outage call",
-        "body": (
+        "story": (
             "A gamer rang about his third outage in a week, and the first thing he said was that I "
             "was as useless as everyone else. I stayed steady, asked what times it dropped and "
             "matched them to a known fault at his exchange. I explained honestly what the "
@@ -198,7 +198,7 @@ MORE_STORIES = [
     },
     {
         "headline": "Reconnecting a customer we cut off by mistake",
-        "body": (
+        "story": (
             "Retelling Zainab's story. A man's landline was disconnected in error during a number "
             "transfer, and his daughter rang in a fury because his care alarm runs on that line. "
             "Zainab apologised without excuses, got the network team to prioritise the "
@@ -217,7 +217,7 @@ MORE_STORIES = [
     },
     {
         "headline": "A huddle tip that saved an engineer visit",
-        "body": (
+        "story": (
             "In Tuesday's huddle Marek showed us how to read the line stats screen to spot a "
             "faulty microfilter. That same afternoon a customer described exactly the symptoms he "
             "had shown us. I talked her through swapping the filter onto a spare socket, and her "
@@ -235,7 +235,7 @@ MORE_STORIES = [
     },
     {
         "headline": "Pairing with Niamh on my first billing dispute",
-        "body": (
+        "story": (
             "In my second week I got a billing dispute I didn't understand at all. Niamh wheeled "
             "her chair over, plugged in a second headset and let me lead while she pointed things "
             "out on the screen. She never took over; she just asked me questions until I saw the "
@@ -251,7 +251,7 @@ MORE_STORIES = [
     },
     {
         "headline": "The eSIM guide the whole floor uses",
-        "body": (
+        "story": (
             "Retelling Callum's story. After three muddled calls about moving an eSIM to a new "
             "phone, Callum wrote a one-page guide with screenshots for each handset model. He "
             "posted it in the team channel and asked people to add fixes as they found them. "
@@ -269,7 +269,7 @@ MORE_STORIES = [
     },
     {
         "headline": "Learning together from a call that went wrong",
-        "body": (
+        "story": (
             "Retelling Gareth's story. He had given a customer the wrong contract end date and "
             "only realised afterwards. Instead of keeping quiet, he played the recording at our "
             "Friday huddle and asked what we would have done differently. Three others admitted "
@@ -285,7 +285,7 @@ MORE_STORIES = [
     },
     {
         "headline": "Remembering the date of her exam",
-        "body": (
+        "story": (
             "A student called about slow broadband the week before her finals and mentioned she "
             "revised online every night. Once the connection was fixed, I asked if she'd mind a "
             "quick text on exam day, and she said yes with a laugh. On the morning I sent a short "
@@ -301,7 +301,7 @@ MORE_STORIES = [
     },
     {
         "headline": "A handwritten card in the post",
-        "body": (
+        "story": (
             "Retelling Deepa's story. An older gentleman spent an hour with her getting his tablet "
             "onto a new router, and he kept apologising for being slow. Afterwards Deepa posted "
             "him a handwritten card with the network name and password in large print, plus a note "
@@ -317,7 +317,7 @@ MORE_STORIES = [
     },
     {
         "headline": "Switching to Welsh for a nervous caller",
-        "body": (
+        "story": (
             "A farmer from Ceredigion rang about a confusing bill and was clearly struggling to "
             "explain himself in English. I asked if he'd prefer to speak Welsh, and you could hear "
             "his shoulders drop. We went through every line of the bill together and found he had "
@@ -337,7 +337,7 @@ MORE_STORIES = [
 PARKED_STORIES = [
     {
         "headline": "The CRM search that never finds anyone",
-        "body": (
+        "story": (
             "Every day I lose minutes because the CRM only finds a postcode if the space is in "
             "exactly the right place. Yesterday a customer waited on hold for four minutes while I "
             "tried six spellings of her street. She was lovely about it, but I felt embarrassed. "
@@ -352,7 +352,7 @@ PARKED_STORIES = [
     },
     {
         "headline": "Rota changes we hear about on Friday night",
-        "body": (
+        "story": (
             "Retelling Callum's story. Next week's rota went out late on a Friday again, after he "
             "had promised to collect his son from football on Tuesday. He swapped with Hannah in "
             "the end, but only because she went out of her way for him. It feels as if our lives "
@@ -367,7 +367,7 @@ PARKED_STORIES = [
     },
     {
         "headline": "Blamed for a billing outage we didn't cause",
-        "body": (
+        "story": (
             "When the billing system went down for a whole afternoon, every customer who rang "
             "assumed we had got their bill wrong. We had no message from IT for two hours and "
             "nothing to tell anyone. I took over thirty calls of pure frustration and kept "

@@ -6,9 +6,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ai_workshop.clock import utcnow
 from ai_workshop.extensions import db
 
-WHOSE_CHOICES = ("mine", "partner")
-CONSENT_CHOICES = ("named", "anonymous", "private")
-
 
 class Story(db.Model):
     """A high-point story from Discovery: the raw material of the positive core."""
@@ -24,7 +21,7 @@ class Story(db.Model):
     )
     client_id: Mapped[str] = mapped_column(String(36))
     headline: Mapped[str] = mapped_column(String(200))
-    body: Mapped[str] = mapped_column(Text)
+    story: Mapped[str] = mapped_column(Text)
     made_possible: Mapped[str] = mapped_column(Text, default="")
     wish: Mapped[str] = mapped_column(Text, default="")
     whose: Mapped[str] = mapped_column(String(8), default="mine")

@@ -141,7 +141,7 @@ def edit_story(workshop, participant, story_id: int):
         abort(error.status, error.message)
     form = StoryForm(obj=None, vocabulary=workshop.strengths_vocabulary)
     if request.method == "GET":
-        _fill_form(form, story, workshop.strengths_vocabulary)
+        form.fill_from(story)
     elif form.validate_on_submit():
         try:
             update_own_story(participant, story, form.story_fields())
@@ -153,20 +153,6 @@ def edit_story(workshop, participant, story_id: int):
         return redirect(url_for("phone.home", code=workshop.code) + "#my-stories")
     status = 422 if form.errors else 200
     return render_template("phone/edit.html", workshop=workshop, story=story, form=form), status
-
-
-def _fill_form(form: StoryForm, story, vocabulary: list[str]) -> None:
-    form.client_id.data = story.client_id
-    form.headline.data = story.headline
-    form.story.data = story.body
-    form.made_possible.data = story.made_possible
-    form.wish.data = story.wish
-    form.whose.data = story.whose
-    form.consent.data = story.consent
-    form.strengths.data = [name for name in story.strength_names if name in vocabulary]
-    form.other_strengths.data = ", ".join(
-        name for name in story.strength_names if name not in vocabulary
-    )
 
 
 @bp.post("/p/<code>/stories/<int:story_id>/delete")

@@ -1,16 +1,20 @@
 """Stories from a file: JSON (a list of objects) or CSV with the same columns.
 
-Columns: headline, story, made_possible, strengths (CSV: separated by ';'), and for
-imports optionally wish, whose, consent.
+The columns are the story's fields under their names in the field table (fields.py):
+headline, story, made_possible, strengths (CSV: separated by ';'), and for imports
+optionally wish, whose, consent.
 """
 
 import csv
 import json
 from pathlib import Path
 
+from ai_workshop.stories.fields import CHOICE, STORY_FIELDS, STRENGTHS, TEXT, StoryField
 from ai_workshop.text import clean_line, clean_text
 
 MAX_ROWS = 10_000
+# A story typed in from paper is not quoted unless its row says so.
+PAPER_DEFAULTS = {"consent": "private"}
 
 
 class StoryFileError(ValueError):
@@ -23,18 +27,20 @@ def _strengths(value) -> list[str]:
     return [clean_line(part) for part in str(value or "").split(";") if clean_line(part)]
 
 
+def _value(field: StoryField, raw):
+    if field.kind == STRENGTHS:
+        return _strengths(raw)
+    if field.kind == TEXT:
+        return clean_text(raw)
+    if field.kind == CHOICE:
+        return clean_line(raw) or PAPER_DEFAULTS.get(field.name, field.default)
+    return clean_line(raw)
+
+
 def _row(raw: dict, number: int) -> dict:
     if not isinstance(raw, dict):
         raise StoryFileError(f"Item {number} is not an object with story fields.")
-    row = {
-        "headline": clean_line(raw.get("headline")),
-        "story": clean_text(raw.get("story")),
-        "made_possible": clean_text(raw.get("made_possible")),
-        "strengths": _strengths(raw.get("strengths")),
-        "wish": clean_text(raw.get("wish")),
-        "whose": clean_line(raw.get("whose")) or "mine",
-        "consent": clean_line(raw.get("consent")) or "private",
-    }
+    row = {field.name: _value(field, raw.get(field.name)) for field in STORY_FIELDS}
     if not row["headline"] and not row["story"]:
         raise StoryFileError(f"Story {number} has neither a headline nor a story.")
     return row

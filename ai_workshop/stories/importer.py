@@ -7,6 +7,7 @@ from werkzeug.datastructures import MultiDict
 from ai_workshop.extensions import db
 from ai_workshop.live import mark_changed
 from ai_workshop.models import Story, Workshop
+from ai_workshop.stories.fields import COLUMNS
 from ai_workshop.stories.forms import StoryForm
 
 
@@ -15,12 +16,7 @@ def import_stories(workshop: Workshop, rows: list[dict]) -> tuple[int, list[str]
     vocabulary = workshop.strengths_vocabulary
     added, skipped = 0, []
     for number, row in enumerate(rows, start=1):
-        formdata = MultiDict(
-            [
-                (key, row[key])
-                for key in ("headline", "story", "made_possible", "wish", "whose", "consent")
-            ]
-        )
+        formdata = MultiDict([(name, row[name]) for name in COLUMNS])
         formdata["client_id"] = str(uuid.uuid4())
         form = StoryForm(
             formdata=formdata,
@@ -36,8 +32,8 @@ def import_stories(workshop: Workshop, rows: list[dict]) -> tuple[int, list[str]
             continue
         fields = form.story_fields()
         story = Story(workshop_id=workshop.id, participant_id=None, client_id=fields["client_id"])
-        for key in ("headline", "body", "made_possible", "wish", "whose", "consent"):
-            setattr(story, key, fields[key])
+        for name in COLUMNS:
+            setattr(story, name, fields[name])
         story.set_strengths(fields["strengths"], vocabulary)
         db.session.add(story)
         added += 1

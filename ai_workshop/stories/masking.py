@@ -11,8 +11,8 @@ from sqlalchemy.orm import lazyload
 from ai_workshop.extensions import db
 from ai_workshop.live import mark_changed
 from ai_workshop.models import Story, Workshop
+from ai_workshop.stories.fields import TEXTS
 from ai_workshop.stories.personal_data import ACCOUNT, EMAIL, KINDS, PHONE, kinds_found, mask
-from ai_workshop.stories.services import TEXT_FIELDS
 
 
 def placeholders() -> dict[str, str]:
@@ -25,7 +25,7 @@ def kind_labels() -> dict[str, str]:
 
 def personal_data_in(story: Story) -> list[str]:
     """The kinds of personal data in any text field of the story, in the order of KINDS."""
-    present = {kind for name in TEXT_FIELDS for kind in kinds_found(getattr(story, name) or "")}
+    present = {kind for name in TEXTS for kind in kinds_found(getattr(story, name) or "")}
     return [kind for kind in KINDS if kind in present]
 
 
@@ -37,7 +37,7 @@ def personal_data_labels(story: Story) -> list[str]:
 def _mask_fields(story: Story, replacements: dict[str, str]) -> int:
     """Mask the story's text fields in place; how many findings were masked."""
     masked_total = 0
-    for name in TEXT_FIELDS:
+    for name in TEXTS:
         text, masked = mask(getattr(story, name) or "", replacements)
         if masked:
             limit = getattr(Story, name).type.length  # the headline's column is bounded

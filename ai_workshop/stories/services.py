@@ -11,9 +11,9 @@ from ai_workshop.domain_errors import Conflict, Forbidden, NotAllowedNow, NotFou
 from ai_workshop.extensions import db
 from ai_workshop.live import mark_changed
 from ai_workshop.models import Participant, Story, StoryStrength, Workshop
+from ai_workshop.stories.fields import COLUMNS, CORRECTABLE
 
 MAX_STORIES_PER_PARTICIPANT = 20
-TEXT_FIELDS = ("headline", "body", "made_possible", "wish")
 
 
 def _check_open(workshop: Workshop) -> None:
@@ -32,8 +32,7 @@ def submit_story(workshop: Workshop, participant: Participant, fields: dict) -> 
     client_id = fields["client_id"]
     story_id = None
     if workshop.accepts_stories:
-        values = {name: fields[name] for name in TEXT_FIELDS + ("whose", "consent")
-                  if name in fields}  # fmt: skip
+        values = {name: fields[name] for name in COLUMNS if name in fields}
         story_id = _insert_under_cap(
             {"workshop_id": workshop.id, "participant_id": participant.id, "client_id": client_id}
             | values
@@ -89,7 +88,7 @@ def _insert_under_cap_statement(columns: tuple[str, ...], dialect: str):
 
 
 def _apply(story: Story, fields: dict, workshop: Workshop) -> None:
-    for name in TEXT_FIELDS + ("whose", "consent"):
+    for name in COLUMNS:
         if name in fields:
             setattr(story, name, fields[name])
     if "strengths" in fields:
@@ -145,7 +144,7 @@ def set_parked(story: Story, parked: bool) -> None:
 
 def correct_text(story: Story, fields: dict) -> None:
     """Fix a typo; the teller's consent and strengths stay theirs."""
-    for name in TEXT_FIELDS:
+    for name in CORRECTABLE:
         if fields.get(name) is not None:
             setattr(story, name, fields[name])
     story.edited_by_facilitator = True

@@ -1,4 +1,4 @@
-"""Small helpers that templates need: join URLs, phase names, asset versions."""
+"""Small helpers that templates need: join URLs, phase names, asset versions, story fields."""
 
 from flask import url_for
 from flask_babel import get_locale
@@ -6,6 +6,7 @@ from markupsafe import Markup, escape
 
 from ai_workshop.clock import to_iso, utcnow
 from ai_workshop.phases import PHASES, phase_label
+from ai_workshop.stories.fields import STORY_FIELDS, for_scripts
 from ai_workshop.stories.personal_data import find_personal_data
 from ai_workshop.web.netinfo import public_base_url
 
@@ -39,6 +40,8 @@ def init_template_helpers(app) -> None:
         now_utc=utcnow,
         get_locale=get_locale,
         now_iso=lambda: to_iso(utcnow()),
+        story_fields=STORY_FIELDS,
+        story_script_fields=for_scripts(),
     )
     app.jinja_env.filters["spaced_code"] = spaced_code
     app.jinja_env.filters["mark_personal_data"] = mark_personal_data

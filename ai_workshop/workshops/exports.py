@@ -23,26 +23,40 @@ from ai_workshop.models import (
     VoteDot,
     Workshop,
 )  # fmt: skip
+from ai_workshop.stories.fields import STORY_FIELDS, STRENGTHS
 
 FORMAT_VERSION = 1
+
+
+def _same(*names: str) -> dict[str, str]:
+    return {name: name for name in names}
+
+
+# Every stored field of a story is exported, so that an export imports back exactly.
+STORY_COLUMNS = {field.export_key: field.name for field in STORY_FIELDS if field.kind != STRENGTHS}
+# Each kind's columns: the name in the file, and the model attribute it holds.
 KINDS = {
-    "participants": (Participant, ["id", "display_name", "created_at"]),
-    "stories": (Story, ["id", "participant_id", "client_id", "headline", "body", "made_possible", "wish",
-                        "whose", "consent", "hidden", "parked", "edited_by_facilitator", "theme_id",
-                        "secondary_theme_id", "theme_locked", "created_at", "updated_at"]),
-    "themes": (Theme, ["id", "name", "position", "pinned", "origin", "strengths", "cohesion",
-                       "representative_story_id", "chosen", "created_at"]),
-    "dreams": (Dream, ["id", "participant_id", "client_id", "text", "theme_id", "hidden", "created_at"]),
-    "votes": (Vote, ["id", "target", "dots_per_person", "max_per_option", "is_open", "revealed",
-                     "created_at", "closed_at"]),
-    "propositions": (Proposition, ["id", "participant_id", "client_id", "theme_id", "text", "hidden",
-                                   "merged_into_id", "edited_by_facilitator", "created_at"]),
-    "actions": (Action, ["id", "participant_id", "client_id", "title", "theme_id", "proposition_id",
-                         "strength", "purpose", "owner", "first_step", "start_date", "due_date",
-                         "help_needed", "success_measure", "baseline", "target", "review_date",
-                         "status", "hidden", "created_at", "updated_at"]),
-    "commitments": (Commitment, ["id", "participant_id", "client_id", "kind", "text", "consent",
-                                 "hidden", "created_at"]),
+    "participants": (Participant, _same("id", "display_name", "created_at")),
+    "stories": (Story, _same("id", "participant_id", "client_id")
+                | STORY_COLUMNS
+                | _same("hidden", "parked", "edited_by_facilitator", "theme_id",
+                        "secondary_theme_id", "theme_locked", "created_at", "updated_at")),
+    "themes": (Theme, _same("id", "name", "position", "pinned", "origin", "strengths", "cohesion",
+                            "representative_story_id", "chosen", "created_at")),
+    "dreams": (Dream, _same("id", "participant_id", "client_id", "text", "theme_id", "hidden",
+                            "created_at")),
+    "votes": (Vote, _same("id", "target", "dots_per_person", "max_per_option", "is_open",
+                          "revealed", "created_at", "closed_at")),
+    "propositions": (Proposition, _same("id", "participant_id", "client_id", "theme_id", "text",
+                                        "hidden", "merged_into_id", "edited_by_facilitator",
+                                        "created_at")),
+    "actions": (Action, _same("id", "participant_id", "client_id", "title", "theme_id",
+                              "proposition_id", "strength", "purpose", "owner", "first_step",
+                              "start_date", "due_date", "help_needed", "success_measure",
+                              "baseline", "target", "review_date", "status", "hidden",
+                              "created_at", "updated_at")),
+    "commitments": (Commitment, _same("id", "participant_id", "client_id", "kind", "text",
+                                      "consent", "hidden", "created_at")),
 }  # fmt: skip
 WORKSHOP_FIELDS = ["code", "name", "topic", "why_it_matters", "template_key", "questions",
                    "dream_prompt", "strengths_vocabulary", "phase_vocabulary", "phase",
@@ -56,11 +70,14 @@ def _plain(value):
     return value
 
 
-def _rows(model, fields, workshop_id: int) -> list[dict]:
+def _rows(model, columns: dict[str, str], workshop_id: int) -> list[dict]:
     items = db.session.scalars(
         select(model).where(model.workshop_id == workshop_id).order_by(model.id)
     )
-    return [{name: _plain(getattr(item, name)) for name in fields} for item in items]
+    return [
+        {key: _plain(getattr(item, attribute)) for key, attribute in columns.items()}
+        for item in items
+    ]
 
 
 def workshop_data(workshop: Workshop) -> dict:
@@ -70,8 +87,8 @@ def workshop_data(workshop: Workshop) -> dict:
         "facilitator": workshop.facilitator.email,
         "workshop": {name: _plain(getattr(workshop, name)) for name in WORKSHOP_FIELDS},
     }
-    for kind, (model, fields) in KINDS.items():
-        data[kind] = _rows(model, fields, workshop.id)
+    for kind, (model, columns) in KINDS.items():
+        data[kind] = _rows(model, columns, workshop.id)
     for story, row in zip(_stories(workshop), data["stories"], strict=True):
         row["strengths"] = story.strength_names
     data["vote_dots"] = [

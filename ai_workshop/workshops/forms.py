@@ -4,7 +4,8 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, NumberRange, Optional, ValidationError
 
 from ai_workshop.phases import PHASES, VOCABULARY_NAMES
-from ai_workshop.stories.forms import STORY_MAX
+from ai_workshop.stories.fields import CORRECTABLE, STORY_FIELDS
+from ai_workshop.stories.form_fields import correction_fields, with_fields
 from ai_workshop.text import clean_line, clean_text
 from ai_workshop.web.forms import AppForm, at_most
 from ai_workshop.workshops.template_library import DEFAULT_TEMPLATE, TEMPLATES
@@ -143,14 +144,13 @@ class ModerateForm(AppForm):
             raise ValidationError(_l("Unknown action."))
 
 
+@with_fields(correction_fields, [field for field in STORY_FIELDS if field.correctable])
 class CorrectStoryForm(AppForm):
-    headline = StringField(
-        _l("Headline"), filters=[clean_line], validators=[DataRequired(), at_most(120)]
-    )
-    story = TextAreaField(
-        _l("The story"), filters=[clean_text], validators=[DataRequired(), at_most(STORY_MAX)]
-    )
-    made_possible = TextAreaField(
-        _l("What made it possible?"), filters=[clean_text], validators=[at_most(1000)]
-    )
-    wish = TextAreaField(_l("Wish"), filters=[clean_text], validators=[at_most(1000)])
+    """Typos only: the teller's consent and strengths stay theirs."""
+
+    def fill_from(self, story) -> None:
+        for name in CORRECTABLE:
+            self[name].data = getattr(story, name)
+
+    def corrections(self) -> dict:
+        return {name: self[name].data for name in CORRECTABLE}

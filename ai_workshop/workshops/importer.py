@@ -64,17 +64,17 @@ def _workshop(data: dict, facilitator) -> Workshop:
 
 
 def _create(kind: str, rows: list[dict], workshop: Workshop, ids: dict) -> list[tuple]:
-    model, fields = KINDS[kind]
+    model, columns = KINDS[kind]
     made = []
     for row in rows:
         values = {}
-        for name in fields:
-            if name == "id":
+        for key, attribute in columns.items():
+            if key == "id" or key not in row:  # not in an older export: the model's default
                 continue
-            value = row.get(name)
-            if name in REFERENCES and value is not None:
-                value = None if name in DEFERRED else ids[REFERENCES[name]].get(value)
-            values[name] = _value(model, name, value)
+            value = row.get(key)
+            if key in REFERENCES and value is not None:
+                value = None if key in DEFERRED else ids[REFERENCES[key]].get(value)
+            values[attribute] = _value(model, attribute, value)
         item = model(workshop_id=workshop.id, **values)
         if kind == "participants":
             item.assign_token(

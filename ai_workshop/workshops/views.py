@@ -176,18 +176,9 @@ def correct(code: str, story_id: int):
     story = story_of(workshop, story_id)
     form = CorrectStoryForm()
     if request.method == "GET":
-        form.headline.data, form.story.data = story.headline, story.body
-        form.made_possible.data, form.wish.data = story.made_possible, story.wish
+        form.fill_from(story)
     elif form.validate_on_submit():
-        correct_text(
-            story,
-            {
-                "headline": form.headline.data,
-                "body": form.story.data,
-                "made_possible": form.made_possible.data,
-                "wish": form.wish.data,
-            },
-        )
+        correct_text(story, form.corrections())
         db.session.commit()
         flash(_("Story corrected."), "success")
         return _back_to_console(workshop)

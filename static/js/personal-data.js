@@ -124,7 +124,7 @@
 
   const form = document.querySelector("[data-story-form]");
   if (!form) return;
-  const FIELDS = ["headline", "story", "made_possible", "wish"];
+  const FIELDS = JSON.parse(form.dataset.fields).texts; // every free-text field of the story
   const MESSAGES = {
     phone: form.dataset.msgPersonalPhone,
     email: form.dataset.msgPersonalEmail,

@@ -13,6 +13,9 @@
 
   const form = document.querySelector("[data-story-form]");
   const isCreate = form && form.dataset.mode === "create";
+  // From the story's field table: its free-text fields, each choice with its default, and
+  // the most strengths a story may name.
+  const fields = form ? JSON.parse(form.dataset.fields) : { texts: [], choices: {} };
   const statusEl = form && form.querySelector("[data-submit-status]");
   let submitted = false; // once stored, the typed text must not come back as a draft
 
@@ -24,17 +27,16 @@
 
   function fieldValues() {
     const data = new FormData(form);
-    return {
+    const values = {
       client_id: data.get("client_id"),
-      headline: data.get("headline") || "",
-      story: data.get("story") || "",
-      made_possible: data.get("made_possible") || "",
       other_strengths: data.get("other_strengths") || "",
-      wish: data.get("wish") || "",
-      whose: data.get("whose") || "mine",
-      consent: data.get("consent") || "anonymous",
       strengths: data.getAll("strengths"),
     };
+    fields.texts.forEach(function (name) { values[name] = data.get(name) || ""; });
+    Object.keys(fields.choices).forEach(function (name) {
+      values[name] = data.get(name) || fields.choices[name];
+    });
+    return values;
   }
 
   function saveDraft() {
@@ -54,12 +56,12 @@
       draft = null;
     }
     if (!draft) return;
-    ["client_id", "headline", "story", "made_possible", "other_strengths", "wish"].forEach(function (name) {
+    ["client_id", "other_strengths"].concat(fields.texts).forEach(function (name) {
       const input = form.elements[name];
       if (input && !input.value && draft[name]) input.value = draft[name];
     });
     if (draft.client_id) form.elements.client_id.value = draft.client_id;
-    ["whose", "consent"].forEach(function (name) {
+    Object.keys(fields.choices).forEach(function (name) {
       const radio = form.querySelector('input[name="' + name + '"][value="' + draft[name] + '"]');
       if (radio) radio.checked = true;
     });
@@ -76,7 +78,7 @@
   }
 
   function updateChips() {
-    const max = Number(form.dataset.maxStrengths || 4);
+    const max = fields.max_strengths;
     const boxes = form.querySelectorAll('input[name="strengths"]');
     const other = form.elements.other_strengths;
     const typed = other ? typedStrengths(other.value).length : 0;
@@ -122,16 +124,10 @@
 
   function payload() {
     const values = fieldValues();
-    return {
-      client_id: values.client_id,
-      headline: values.headline,
-      story: values.story,
-      made_possible: values.made_possible,
-      wish: values.wish,
-      whose: values.whose,
-      consent: values.consent,
-      strengths: values.strengths.concat(typedStrengths(values.other_strengths)),
-    };
+    const sent = { client_id: values.client_id };
+    fields.texts.concat(Object.keys(fields.choices)).forEach(function (name) { sent[name] = values[name]; });
+    sent.strengths = values.strengths.concat(typedStrengths(values.other_strengths));
+    return sent;
   }
 
   function newClientId() {

@@ -21,7 +21,7 @@ def stories(make, workshop):
                 workshop,
                 tellers[number % 3],
                 headline=row["headline"],
-                body=row["story"],
+                story=row["story"],
                 made_possible=row["made_possible"],
                 strengths=row["strengths"][:4],
                 consent="named",

@@ -23,7 +23,7 @@ def flagged(make, workshop, teller):
         workshop,
         teller,
         headline=f"Called back on {PHONE}",
-        body=f"The customer, {EMAIL}, was charged twice on card {CARD} in 2024.",
+        story=f"The customer, {EMAIL}, was charged twice on card {CARD} in 2024.",
         made_possible="A colleague who knew order 12345678 by heart.",
         wish=f"Never again read {PHONE} aloud.",
         consent="named",
@@ -34,7 +34,7 @@ def flagged(make, workshop, teller):
 @pytest.fixture
 def clean(make, workshop, teller):
     return make.story(
-        workshop, teller, headline="Night shift hero", body="We fixed it in 10 minutes, 24/7."
+        workshop, teller, headline="Night shift hero", story="We fixed it in 10 minutes, 24/7."
     )
 
 
@@ -94,7 +94,7 @@ def test_mask_replaces_the_details_and_keeps_the_rest_of_the_story(
     assert response.headers["Location"].endswith(f"/workshops/{workshop.code}/console")
     story = stored(flagged.id)
     assert story.headline == "Called back on [phone number]"
-    assert story.body == (
+    assert story.story == (
         "The customer, [e-mail], was charged twice on card [account number] in 2024."
     )
     assert story.made_possible == "A colleague who knew order [account number] by heart."
@@ -142,7 +142,7 @@ def test_mask_leaves_a_clean_story_untouched(client, facilitator, workshop, clea
     response = client.post(mask_url(workshop, clean), headers={"X-Requested-With": "fetch"})
     assert response.json == {"message": "Nothing to mask in this story."}
     story = stored(clean.id)
-    assert story.body == "We fixed it in 10 minutes, 24/7."
+    assert story.story == "We fixed it in 10 minutes, 24/7."
     assert story.edited_by_facilitator is False
 
 
@@ -196,7 +196,7 @@ def test_mask_all_masks_only_flagged_stories_and_counts_them(
     assert stored(second.id).headline == "Mail from [e-mail]"
     assert stored(second.id).edited_by_facilitator is True
     untouched = stored(clean.id)
-    assert (untouched.body, untouched.edited_by_facilitator) == (
+    assert (untouched.story, untouched.edited_by_facilitator) == (
         "We fixed it in 10 minutes, 24/7.",
         False,
     )
@@ -229,7 +229,7 @@ def test_api_story_answer_lists_personal_data_by_field(client, workshop, teller)
         {"field": "story", "kind": "email"},
         {"field": "wish", "kind": "account"},
     ]
-    assert db.session.get(Story, answer.json["id"]).body.startswith(f"She gave me {EMAIL}")
+    assert db.session.get(Story, answer.json["id"]).story.startswith(f"She gave me {EMAIL}")
 
 
 def test_a_masked_headline_stays_within_its_column(client, make, facilitator, workshop, login):

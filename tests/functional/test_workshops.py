@@ -106,7 +106,7 @@ def test_moderation_hide_park_and_fix_a_typo(client, make, facilitator, workshop
     assert not story.hidden
     response = client.post(
         f"{base}/edit",
-        data={"headline": "The best call", "story": story.body, "made_possible": "", "wish": ""},
+        data={"headline": "The best call", "story": story.story, "made_possible": "", "wish": ""},
     )
     assert response.status_code == 302
     db.session.refresh(story)
