@@ -2,7 +2,6 @@
 
 from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import login_required
 from werkzeug.exceptions import BadRequest
 
 from ai_workshop.board import services
@@ -18,16 +17,10 @@ from ai_workshop.board.forms import (
 from ai_workshop.board.queries import board
 from ai_workshop.domain_errors import DomainError, ValidationFailed
 from ai_workshop.extensions import db
+from ai_workshop.web import access
 from ai_workshop.web.responses import from_script
-from ai_workshop.workshops.access import workshop_to_run
 
 bp = Blueprint("board", __name__, url_prefix="/board")
-
-
-@bp.before_request
-@login_required
-def require_login():
-    """The board is the facilitator's."""
 
 
 def _done(workshop, message: str | None = None):
@@ -51,11 +44,10 @@ def _form_error(form) -> str:
 
 
 def board_action(form_class):
-    """Shared shape of every board change: load, validate, act, commit once, answer."""
+    """Shared shape of every board change: validate, act, commit once, answer."""
 
     def decorate(action):
-        def view(code: str, **ids):
-            workshop = workshop_to_run(code)
+        def view(workshop, **ids):
             form = form_class()
             if not form.validate_on_submit():
                 return _failed(workshop, _form_error(form), 422)
@@ -77,30 +69,33 @@ def _context(workshop) -> dict:
 
 
 @bp.get("/<code>")
-def show(code: str):
-    workshop = workshop_to_run(code)
+@access.runs_workshop
+def show(workshop):
     return render_template("board/show.html", **_context(workshop))
 
 
 @bp.get("/<code>/panel")
-def panel(code: str):
-    workshop = workshop_to_run(code)
+@access.runs_workshop
+def panel(workshop):
     return render_template("board/_board.html", **_context(workshop))
 
 
 @bp.post("/<code>/suggest")
+@access.runs_workshop
 @board_action(SuggestForm)
 def suggest(workshop, form):
     return services.suggest(workshop, k=form.k.data)
 
 
 @bp.post("/<code>/stories/<int:story_id>/move")
+@access.runs_workshop
 @board_action(MoveForm)
 def move(workshop, form, story_id):
     services.move_story(workshop, services.story_of(workshop, story_id), form.target.data)
 
 
 @bp.post("/<code>/stories/<int:story_id>/secondary")
+@access.runs_workshop
 @board_action(SecondaryForm)
 def secondary(workshop, form, story_id):
     theme = (form.theme.data or "").strip()  # Optional() lets white space through
@@ -109,30 +104,35 @@ def secondary(workshop, form, story_id):
 
 
 @bp.post("/<code>/themes")
+@access.runs_workshop
 @board_action(NameForm)
 def create(workshop, form):
     services.create_theme(workshop, form.name.data)
 
 
 @bp.post("/<code>/themes/<int:theme_id>/rename")
+@access.runs_workshop
 @board_action(NameForm)
 def rename(workshop, form, theme_id):
     services.rename_theme(workshop, services.theme_of(workshop, theme_id), form.name.data)
 
 
 @bp.post("/<code>/themes/<int:theme_id>/pin")
+@access.runs_workshop
 @board_action(ToggleForm)
 def pin(workshop, form, theme_id):
     services.set_pinned(workshop, services.theme_of(workshop, theme_id), form.value.data == "1")
 
 
 @bp.post("/<code>/themes/<int:theme_id>/delete")
+@access.runs_workshop
 @board_action(ToggleForm)
 def delete(workshop, form, theme_id):
     services.delete_theme(workshop, services.theme_of(workshop, theme_id))
 
 
 @bp.post("/<code>/themes/<int:theme_id>/merge")
+@access.runs_workshop
 @board_action(MergeForm)
 def merge(workshop, form, theme_id):
     source = services.theme_of(workshop, theme_id)
@@ -140,6 +140,7 @@ def merge(workshop, form, theme_id):
 
 
 @bp.post("/<code>/split")
+@access.runs_workshop
 @board_action(SplitForm)
 def split(workshop, form):
     stories = [services.story_of(workshop, story_id) for story_id in form.story_ids.data or []]
@@ -147,6 +148,7 @@ def split(workshop, form):
 
 
 @bp.post("/<code>/undo")
+@access.runs_workshop
 @board_action(ToggleForm)
 def undo(workshop, form):
     label = services.undo(workshop)
@@ -156,6 +158,7 @@ def undo(workshop, form):
 
 
 @bp.post("/<code>/projector")
+@access.runs_workshop
 @board_action(ToggleForm)
 def projector(workshop, form):
     services.show_on_projector(workshop, form.value.data == "1")

@@ -16,7 +16,8 @@ from ai_workshop.domain_errors import DomainError
 from ai_workshop.extensions import db
 from ai_workshop.models import Vote
 from ai_workshop.phone.screens import design_context, destiny_context, dream_context
-from ai_workshop.phone.views import _render_home, for_participant
+from ai_workshop.phone.views import _render_home
+from ai_workshop.web import access
 from ai_workshop.web.forms import ConfirmForm
 
 bp = Blueprint("contribute", __name__, url_prefix="/p")
@@ -43,7 +44,7 @@ def _save(
 
 
 @bp.post("/<code>/dreams")
-@for_participant
+@access.phone
 def dream(workshop, participant):
     form = DreamForm()
     context = dream_context(workshop, participant, form)
@@ -52,7 +53,7 @@ def dream(workshop, participant):
 
 
 @bp.post("/<code>/propositions")
-@for_participant
+@access.phone
 def proposition(workshop, participant):
     form = PropositionForm()
     context = design_context(workshop, participant, form)
@@ -65,7 +66,7 @@ def proposition(workshop, participant):
 
 
 @bp.post("/<code>/actions")
-@for_participant
+@access.phone
 def action(workshop, participant):
     form = ActionProposalForm()
     context = destiny_context(workshop, participant, action_form=form)
@@ -74,7 +75,7 @@ def action(workshop, participant):
 
 
 @bp.post("/<code>/commitments")
-@for_participant
+@access.phone
 def commitment(workshop, participant):
     form = CommitmentForm()
     context = destiny_context(workshop, participant, commitment_form=form)
@@ -83,7 +84,7 @@ def commitment(workshop, participant):
 
 
 @bp.post("/<code>/actions/<int:action_id>/volunteer/<int:joining>")
-@for_participant
+@access.phone
 def volunteer(workshop, participant, action_id: int, joining: int):
     try:
         destiny.volunteer(
@@ -106,7 +107,7 @@ _ANCHORS = {
 
 
 @bp.post("/<code>/mine/<any(dreams, propositions, actions, commitments):kind>/<int:item_id>/delete")
-@for_participant
+@access.phone
 def delete_mine(workshop, participant, kind: str, item_id: int):
     if not ConfirmForm().validate_on_submit():
         abort(400)
@@ -120,7 +121,7 @@ def delete_mine(workshop, participant, kind: str, item_id: int):
 
 
 @bp.post("/<code>/votes/<int:vote_id>")
-@for_participant
+@access.phone
 def dots(workshop, participant, vote_id: int):
     form = DotsForm()
     vote = db.session.get(Vote, vote_id)

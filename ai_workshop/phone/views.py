@@ -1,7 +1,5 @@
 """The participant's phone: join by code, then one clear task per phase."""
 
-from functools import wraps
-
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
@@ -9,10 +7,9 @@ from ai_workshop.board.queries import theme_summaries
 from ai_workshop.contributions import votes
 from ai_workshop.domain_errors import DomainError
 from ai_workshop.extensions import db
-from ai_workshop.models import Workshop
 from ai_workshop.participants.services import join
 from ai_workshop.phone.forms import JoinForm
-from ai_workshop.phone.identity import current_participant, remember, token_for
+from ai_workshop.phone.identity import remember, token_for
 from ai_workshop.phone.pacing import paced
 from ai_workshop.phone.screens import phase_context, screen_key
 from ai_workshop.stories.forms import StoryForm
@@ -23,38 +20,18 @@ from ai_workshop.stories.services import (
     submit_story,
     update_own_story,
 )
+from ai_workshop.web import access
 from ai_workshop.web.forms import ConfirmForm
 from ai_workshop.web.netinfo import public_base_url
 from ai_workshop.web.qrcodes import qr_svg
 from ai_workshop.web.ratelimit import retry_after
 from ai_workshop.workshops.joincode import normalise_code
-from ai_workshop.workshops.services import find_workshop
 
 bp = Blueprint("phone", __name__)
 
 
-def _workshop_or_404(code: str) -> Workshop:
-    try:
-        return find_workshop(code)
-    except DomainError:
-        abort(404, _("No workshop has that code. Check the code on the screen."))
-
-
-def for_participant(view):
-    """Load the workshop and this phone's participant, or send the phone to join first."""
-
-    @wraps(view)
-    def wrapper(code: str, **kwargs):
-        workshop = _workshop_or_404(code)
-        participant = current_participant(workshop)
-        if participant is None:
-            return redirect(url_for("phone.join_page", code=workshop.code))
-        return view(workshop, participant, **kwargs)
-
-    return wrapper
-
-
 @bp.get("/join")
+@access.public
 def join_by_code():
     """The home page's code box: tidy the code and send the phone to its workshop."""
     code = normalise_code(request.args.get("code", ""))
@@ -65,9 +42,9 @@ def join_by_code():
 
 
 @bp.route("/j/<code>", methods=["GET", "POST"])
-def join_page(code: str):
-    workshop = _workshop_or_404(code)
-    if current_participant(workshop) is not None:
+@access.joining
+def join_page(workshop):
+    if access.phone_participant(workshop) is not None:
         return redirect(url_for("phone.home", code=workshop.code))
     form = JoinForm()
     if form.validate_on_submit():
@@ -80,8 +57,8 @@ def join_page(code: str):
 
 
 @bp.get("/j/<code>/qr.svg")
-def join_qr(code: str):
-    workshop = _workshop_or_404(code)
+@access.joining
+def join_qr(workshop):
     url = f"{public_base_url()}{url_for('phone.join_page', code=workshop.code)}"
     response = Response(qr_svg(url), mimetype="image/svg+xml")
     response.headers["Cache-Control"] = "private, max-age=300"
@@ -112,13 +89,13 @@ def _render_home(workshop, participant, form=None, status=200, **overrides):
 
 @bp.get("/p/<code>")
 @paced
-@for_participant
+@access.phone
 def home(workshop, participant):
     return _render_home(workshop, participant)
 
 
 @bp.post("/p/<code>/stories")
-@for_participant
+@access.phone
 def submit(workshop, participant):
     form = StoryForm(vocabulary=workshop.strengths_vocabulary)
     if not form.validate_on_submit():
@@ -140,7 +117,7 @@ def submit(workshop, participant):
 
 
 @bp.route("/p/<code>/stories/<int:story_id>/edit", methods=["GET", "POST"])
-@for_participant
+@access.phone
 def edit_story(workshop, participant, story_id: int):
     try:
         story = own_story(participant, story_id)
@@ -177,7 +154,7 @@ def _fill_form(form: StoryForm, story, vocabulary: list[str]) -> None:
 
 
 @bp.post("/p/<code>/stories/<int:story_id>/delete")
-@for_participant
+@access.phone
 def delete_story(workshop, participant, story_id: int):
     if not ConfirmForm().validate_on_submit():
         abort(400)

@@ -9,8 +9,8 @@ from flask_babel import ngettext
 
 from ai_workshop.extensions import db
 from ai_workshop.stories.masking import mask_story, mask_workshop
+from ai_workshop.web import access
 from ai_workshop.web.responses import from_script
-from ai_workshop.workshops.access import workshop_to_run
 from ai_workshop.workshops.views import bp, story_of
 
 
@@ -23,8 +23,8 @@ def _told(workshop, message: str):
 
 
 @bp.post("/<code>/stories/<int:story_id>/mask")
-def mask_personal_data(code: str, story_id: int):
-    workshop = workshop_to_run(code)
+@access.runs_workshop
+def mask_personal_data(workshop, story_id: int):
     story = story_of(workshop, story_id)
     masked = mask_story(story)
     db.session.commit()
@@ -42,8 +42,8 @@ def mask_personal_data(code: str, story_id: int):
 
 
 @bp.post("/<code>/stories/mask-all")
-def mask_all_personal_data(code: str):
-    workshop = workshop_to_run(code)
+@access.runs_workshop
+def mask_all_personal_data(workshop):
     changed = mask_workshop(workshop)
     db.session.commit()
     if not changed:

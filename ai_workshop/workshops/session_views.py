@@ -13,9 +13,9 @@ from ai_workshop.domain_errors import DomainError
 from ai_workshop.extensions import db
 from ai_workshop.models import Action, Dream, Proposition, Vote
 from ai_workshop.text import clean_text
+from ai_workshop.web import access
 from ai_workshop.web.forms import AppForm, at_most
 from ai_workshop.web.responses import from_script
-from ai_workshop.workshops.access import workshop_to_run
 from ai_workshop.workshops.trace import action_chain
 from ai_workshop.workshops.views import bp
 
@@ -70,8 +70,8 @@ def _owned(model, workshop, item_id: int):
 
 
 @bp.post("/<code>/votes")
-def open_vote(code: str):
-    workshop = workshop_to_run(code)
+@access.runs_workshop
+def open_vote(workshop):
     form = OpenVoteForm()
     if not form.validate_on_submit():
         abort(400, _("Check the vote settings: 1 to 20 dots."))
@@ -88,14 +88,14 @@ def open_vote(code: str):
 
 
 @bp.post("/<code>/votes/<int:vote_id>/close")
-def close_vote(code: str, vote_id: int):
-    workshop = workshop_to_run(code)
+@access.runs_workshop
+def close_vote(workshop, vote_id: int):
     return _run(workshop, lambda: votes.close_vote(workshop, _owned(Vote, workshop, vote_id)))
 
 
 @bp.post("/<code>/votes/<int:vote_id>/reveal")
-def reveal_vote(code: str, vote_id: int):
-    workshop = workshop_to_run(code)
+@access.runs_workshop
+def reveal_vote(workshop, vote_id: int):
     form = ToggleForm()
     if not form.validate_on_submit():
         abort(400)
@@ -104,17 +104,16 @@ def reveal_vote(code: str, vote_id: int):
 
 
 @bp.post("/<code>/design-themes")
-def choose_design_themes(code: str):
-    workshop = workshop_to_run(code)
+@access.runs_workshop
+def choose_design_themes(workshop):
     form = ChooseThemesForm()
     if not form.validate_on_submit():
         abort(400)
     return _run(workshop, lambda: dreams.choose_themes(workshop, form.theme_ids.data or []))
 
 
-def _hide_or_show(code: str, model, item_id: int, apply):
+def _hide_or_show(workshop, model, item_id: int, apply):
     """Shared shape of the hide/show buttons: `apply(workshop, item, hidden)`."""
-    workshop = workshop_to_run(code)
     form = ToggleForm()
     if not form.validate_on_submit() or form.value.data not in ("hide", "show"):
         abort(400)
@@ -123,18 +122,20 @@ def _hide_or_show(code: str, model, item_id: int, apply):
 
 
 @bp.post("/<code>/dreams/<int:dream_id>/moderate")
-def moderate_dream(code: str, dream_id: int):
-    return _hide_or_show(code, Dream, dream_id, dreams.set_dream_hidden)
+@access.runs_workshop
+def moderate_dream(workshop, dream_id: int):
+    return _hide_or_show(workshop, Dream, dream_id, dreams.set_dream_hidden)
 
 
 @bp.post("/<code>/propositions/<int:proposition_id>/moderate")
-def moderate_proposition(code: str, proposition_id: int):
-    return _hide_or_show(code, Proposition, proposition_id, design.set_proposition_hidden)
+@access.runs_workshop
+def moderate_proposition(workshop, proposition_id: int):
+    return _hide_or_show(workshop, Proposition, proposition_id, design.set_proposition_hidden)
 
 
 @bp.post("/<code>/propositions/<int:proposition_id>/edit")
-def edit_proposition(code: str, proposition_id: int):
-    workshop = workshop_to_run(code)
+@access.runs_workshop
+def edit_proposition(workshop, proposition_id: int):
     form = TextForm()
     if not form.validate_on_submit():
         abort(400, _("A proposition needs text, at most 400 characters."))
@@ -143,8 +144,8 @@ def edit_proposition(code: str, proposition_id: int):
 
 
 @bp.post("/<code>/propositions/<int:proposition_id>/merge")
-def merge_proposition(code: str, proposition_id: int):
-    workshop = workshop_to_run(code)
+@access.runs_workshop
+def merge_proposition(workshop, proposition_id: int):
     form = MergeForm()
     if not form.validate_on_submit():
         abort(400)
@@ -154,8 +155,9 @@ def merge_proposition(code: str, proposition_id: int):
 
 
 @bp.post("/<code>/actions/<int:action_id>/moderate")
-def moderate_action(code: str, action_id: int):
-    return _hide_or_show(code, Action, action_id, destiny.set_action_hidden)
+@access.runs_workshop
+def moderate_action(workshop, action_id: int):
+    return _hide_or_show(workshop, Action, action_id, destiny.set_action_hidden)
 
 
 def _action_choices(workshop, form) -> None:
@@ -168,9 +170,9 @@ def _action_choices(workshop, form) -> None:
 
 
 @bp.route("/<code>/actions/<int:action_id>", methods=["GET", "POST"])
-def action_detail(code: str, action_id: int):
+@access.runs_workshop
+def action_detail(workshop, action_id: int):
     """Edit every field of an action, and see the chain back to the stories it grew from."""
-    workshop = workshop_to_run(code)
     action = destiny.action_of(workshop, action_id)
     form = ActionEditForm(obj=action if request.method == "GET" else None)
     _action_choices(workshop, form)

@@ -11,8 +11,8 @@ from ai_workshop.domain_errors import DomainError
 from ai_workshop.extensions import db
 from ai_workshop.live import mark_changed
 from ai_workshop.text import clean_line
+from ai_workshop.web import access
 from ai_workshop.web.forms import AppForm, ConfirmForm, at_most
-from ai_workshop.workshops.access import owns, workshop_to_own, workshop_to_run
 from ai_workshop.workshops.sharing import (
     co_facilitators_of,
     contents_of,
@@ -45,20 +45,21 @@ def _team_page(workshop, form=None, status=200):
         workshop=workshop,
         owner=workshop.facilitator,
         co_facilitators=co_facilitators_of(workshop),
-        is_owner=owns(workshop),
+        is_owner=access.is_owner(workshop),
         form=form or CoFacilitatorForm(),
         confirm_form=ConfirmForm(),
     ), status
 
 
 @bp.get("/<code>/team")
-def team(code: str):
-    return _team_page(workshop_to_run(code))
+@access.runs_workshop
+def team(workshop):
+    return _team_page(workshop)
 
 
 @bp.post("/<code>/team")
-def share(code: str):
-    workshop = workshop_to_own(code)
+@access.owns_workshop
+def share(workshop):
     form = CoFacilitatorForm()
     if not form.validate_on_submit():
         return _team_page(workshop, form, 422)
@@ -77,10 +78,9 @@ def share(code: str):
 
 
 @bp.post("/<code>/team/<int:facilitator_id>/remove")
-def unshare(code: str, facilitator_id: int):
-    """The owner removes a co-facilitator; a co-facilitator may remove only themselves."""
+@access.owns_workshop_or_leaving
+def unshare(workshop, facilitator_id: int):
     leaving = facilitator_id == current_user.id
-    workshop = workshop_to_run(code) if leaving else workshop_to_own(code)
     if not ConfirmForm().validate_on_submit():
         abort(400)
     try:
@@ -97,8 +97,8 @@ def unshare(code: str, facilitator_id: int):
 
 
 @bp.route("/<code>/delete", methods=["GET", "POST"])
-def delete(code: str):
-    workshop = workshop_to_own(code)
+@access.owns_workshop
+def delete(workshop):
     form = DeleteForm()
     if form.validate_on_submit():
         if form.code.data.replace(" ", "").upper() == workshop.code:

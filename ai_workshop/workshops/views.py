@@ -2,7 +2,7 @@
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
 from ai_workshop.extensions import db
 from ai_workshop.models import Story
@@ -10,9 +10,9 @@ from ai_workshop.phases import PHASES
 from ai_workshop.stories.masking import personal_data_labels
 from ai_workshop.stories.queries import console_stories, parked_count
 from ai_workshop.stories.services import correct_text, set_hidden, set_parked
+from ai_workshop.web import access
 from ai_workshop.web.netinfo import phones_can_reach_server, public_base_url
 from ai_workshop.web.responses import from_script
-from ai_workshop.workshops.access import workshop_to_run
 from ai_workshop.workshops.console_data import phase_panel
 from ai_workshop.workshops.forms import (
     CorrectStoryForm,
@@ -37,13 +37,8 @@ from ai_workshop.workshops.template_library import TEMPLATES
 bp = Blueprint("workshops", __name__, url_prefix="/workshops")
 
 
-@bp.before_request
-@login_required
-def require_login():
-    """Every route here is the facilitator's."""
-
-
 @bp.get("/")
+@access.signed_in
 def index():
     return render_template(
         "workshops/index.html",
@@ -54,6 +49,7 @@ def index():
 
 
 @bp.route("/new", methods=["GET", "POST"])
+@access.signed_in
 def new():
     form = NewWorkshopForm()
     if form.validate_on_submit():
@@ -68,8 +64,8 @@ def new():
 
 
 @bp.route("/<code>/settings", methods=["GET", "POST"])
-def settings(code: str):
-    workshop = workshop_to_run(code)
+@access.runs_workshop
+def settings(workshop):
     form = SettingsForm()
     if request.method == "GET":
         form.fill_from(workshop)
@@ -99,8 +95,8 @@ def _console_context(workshop) -> dict:
 
 
 @bp.get("/<code>/console")
-def console(code: str):
-    workshop = workshop_to_run(code)
+@access.runs_workshop
+def console(workshop):
     return render_template(
         "workshops/console.html",
         join_base=public_base_url(),
@@ -112,9 +108,9 @@ def console(code: str):
 
 
 @bp.get("/<code>/console/panel")
-def console_panel(code: str):
+@access.runs_workshop
+def console_panel(workshop):
     """The live part of the console, refetched whenever the workshop changes."""
-    workshop = workshop_to_run(code)
     return render_template("workshops/_console_panel.html", **_console_context(workshop))
 
 
@@ -126,8 +122,8 @@ def _back_to_console(workshop):
 
 
 @bp.post("/<code>/phase")
-def change_phase(code: str):
-    workshop = workshop_to_run(code)
+@access.runs_workshop
+def change_phase(workshop):
     form = PhaseForm()
     if not form.validate_on_submit():
         abort(400, _("Choose one of the phases."))
@@ -137,8 +133,8 @@ def change_phase(code: str):
 
 
 @bp.post("/<code>/timer")
-def timer(code: str):
-    workshop = workshop_to_run(code)
+@access.runs_workshop
+def timer(workshop):
     form = TimerForm()
     if not form.validate_on_submit():
         abort(400, _("The timer needs a number of minutes between 1 and 240."))
@@ -155,8 +151,8 @@ def story_of(workshop, story_id: int) -> Story:
 
 
 @bp.post("/<code>/stories/<int:story_id>/moderate")
-def moderate(code: str, story_id: int):
-    workshop = workshop_to_run(code)
+@access.runs_workshop
+def moderate(workshop, story_id: int):
     story = story_of(workshop, story_id)
     form = ModerateForm()
     if not form.validate_on_submit():
@@ -171,8 +167,8 @@ def moderate(code: str, story_id: int):
 
 
 @bp.route("/<code>/stories/<int:story_id>/edit", methods=["GET", "POST"])
-def correct(code: str, story_id: int):
-    workshop = workshop_to_run(code)
+@access.runs_workshop
+def correct(workshop, story_id: int):
     story = story_of(workshop, story_id)
     form = CorrectStoryForm()
     if request.method == "GET":
