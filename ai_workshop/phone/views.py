@@ -1,30 +1,29 @@
 """The participant's phone: join by code, then one clear task per phase."""
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from ai_workshop.board.queries import theme_summaries
-from ai_workshop.contributions import votes
-from ai_workshop.domain_errors import DomainError
+from ai_workshop.domain_errors import TooManyRequests
 from ai_workshop.extensions import db
 from ai_workshop.participants.services import join
 from ai_workshop.phone.forms import JoinForm
-from ai_workshop.phone.identity import remember, token_for
+from ai_workshop.phone.home_page import OnHomePage, render_home
+from ai_workshop.phone.identity import remember
 from ai_workshop.phone.pacing import paced
-from ai_workshop.phone.screens import phase_context, screen_key
 from ai_workshop.stories.forms import StoryForm
 from ai_workshop.stories.services import (
     delete_own_story,
-    own_stories,
     own_story,
     submit_story,
     update_own_story,
 )
 from ai_workshop.web import access
+from ai_workshop.web.answers import BackTo, page
 from ai_workshop.web.forms import ConfirmForm
 from ai_workshop.web.netinfo import public_base_url
 from ai_workshop.web.qrcodes import qr_svg
 from ai_workshop.web.ratelimit import retry_after
+from ai_workshop.web.write_views import finds, write_view
 from ai_workshop.workshops.joincode import normalise_code
 
 bp = Blueprint("phone", __name__)
@@ -65,78 +64,60 @@ def join_qr(workshop):
     return response
 
 
-def _render_home(workshop, participant, form=None, status=200, **overrides):
-    discovering = workshop.phase == "discover"
-    vote = votes.current_vote(workshop)
-    context = {
-        "workshop": workshop,
-        "participant": participant,
-        "token": token_for(workshop),
-        "form": form
-        or (StoryForm(vocabulary=workshop.strengths_vocabulary) if discovering else None),
-        "stories": own_stories(participant) if discovering else [],
-        # Phones list the themes with their counts while the room talks them through.
-        "cards": theme_summaries(workshop, with_quotes=False)
-        if discovering and workshop.themes_shown
-        else [],
-        "confirm": ConfirmForm(),
-        "screen": screen_key(workshop, vote),
-        **phase_context(workshop, participant, vote),
-    }
-    context.update(overrides)
-    return render_template("phone/home.html", **context), status
-
-
 @bp.get("/p/<code>")
 @paced
 @access.phone
 def home(workshop, participant):
-    return _render_home(workshop, participant)
+    return render_home(workshop, participant)
+
+
+def _story_form(workshop, **_values) -> StoryForm:
+    return StoryForm(vocabulary=workshop.strengths_vocabulary)
+
+
+def _story_sent_back(_workshop, _participant, form) -> dict:
+    return {"form": form}
 
 
 @bp.post("/p/<code>/stories")
 @access.phone
-def submit(workshop, participant):
-    form = StoryForm(vocabulary=workshop.strengths_vocabulary)
-    if not form.validate_on_submit():
-        return _render_home(workshop, participant, form, 422)
+@write_view(_story_form, OnHomePage("#my-stories", _story_sent_back, saved=1))
+def submit(workshop, participant, form):
     if retry_after(str(participant.id), "RATELIMIT_PARTICIPANT_WRITES") is not None:
-        flash(_("Too many stories at once. Wait a moment and send again."), "error")
-        return _render_home(workshop, participant, form, 429)
-    try:
-        _story, created = submit_story(workshop, participant, form.story_fields())
-    except DomainError as error:
-        flash(error.message, "error")
-        return _render_home(workshop, participant, form, error.status)
-    db.session.commit()
-    flash(
-        _("Thank you! Your story arrived.") if created else _("Your story was already saved."),
-        "success",
-    )
-    return redirect(url_for("phone.home", code=workshop.code, saved=1) + "#my-stories")
+        raise TooManyRequests(_("Too many stories at once. Wait a moment and send again."))
+    _story, created = submit_story(workshop, participant, form.story_fields())
+    return _("Thank you! Your story arrived.") if created else _("Your story was already saved.")
+
+
+def _your_story(participant, story_id: int, **_values):
+    return own_story(participant, story_id)
+
+
+def _edit_form(workshop, story, **_values) -> StoryForm:
+    form = StoryForm(obj=None, vocabulary=workshop.strengths_vocabulary)
+    if request.method == "GET":
+        _fill_form(form, story, workshop.strengths_vocabulary)
+    return form
+
+
+_edit_page = page("phone/edit.html", "workshop", "story")
+
+
+class _EditPage(BackTo):
+    """The story's own page, drawn again with its errors; a refusal or a success goes back
+    to the phone's page."""
+
+    def invalid(self, write):
+        return _edit_page(write, 422 if write.form.errors else 200)
 
 
 @bp.route("/p/<code>/stories/<int:story_id>/edit", methods=["GET", "POST"])
 @access.phone
-def edit_story(workshop, participant, story_id: int):
-    try:
-        story = own_story(participant, story_id)
-    except DomainError as error:
-        abort(error.status, error.message)
-    form = StoryForm(obj=None, vocabulary=workshop.strengths_vocabulary)
-    if request.method == "GET":
-        _fill_form(form, story, workshop.strengths_vocabulary)
-    elif form.validate_on_submit():
-        try:
-            update_own_story(participant, story, form.story_fields())
-        except DomainError as error:
-            flash(error.message, "error")
-            return redirect(url_for("phone.home", code=workshop.code))
-        db.session.commit()
-        flash(_("Your changes are saved."), "success")
-        return redirect(url_for("phone.home", code=workshop.code) + "#my-stories")
-    status = 422 if form.errors else 200
-    return render_template("phone/edit.html", workshop=workshop, story=story, form=form), status
+@finds(story=_your_story)
+@write_view(_edit_form, _EditPage("phone.home", "#my-stories", failed_anchor=""))
+def edit_story(workshop, participant, story, form):
+    update_own_story(participant, story, form.story_fields())
+    return _("Your changes are saved.")
 
 
 def _fill_form(form: StoryForm, story, vocabulary: list[str]) -> None:
@@ -155,14 +136,7 @@ def _fill_form(form: StoryForm, story, vocabulary: list[str]) -> None:
 
 @bp.post("/p/<code>/stories/<int:story_id>/delete")
 @access.phone
-def delete_story(workshop, participant, story_id: int):
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    try:
-        delete_own_story(participant, own_story(participant, story_id))
-    except DomainError as error:
-        flash(error.message, "error")
-        return redirect(url_for("phone.home", code=workshop.code))
-    db.session.commit()
-    flash(_("Your story is deleted."), "success")
-    return redirect(url_for("phone.home", code=workshop.code) + "#my-stories")
+@write_view(ConfirmForm, BackTo("phone.home", "#my-stories", failed_anchor=""))
+def delete_story(workshop, participant, story_id: int, form):
+    delete_own_story(participant, own_story(participant, story_id))
+    return _("Your story is deleted.")

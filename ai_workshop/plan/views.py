@@ -1,16 +1,6 @@
 """The action plan: the facilitator's page and editor, the leaders' link, PDF and exports."""
 
-from flask import (
-    Blueprint,
-    Response,
-    abort,
-    current_app,
-    flash,
-    redirect,
-    render_template,
-    request,
-    url_for,
-)
+from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 from flask_babel import gettext as _
 
 from ai_workshop.extensions import db
@@ -18,7 +8,9 @@ from ai_workshop.plan.content import build_plan, plan_for
 from ai_workshop.plan.forms import PlanForm
 from ai_workshop.plan.pdf import PdfError, Renderer
 from ai_workshop.web import access
+from ai_workshop.web.answers import BackTo, FormPage, page
 from ai_workshop.web.forms import ConfirmForm
+from ai_workshop.web.write_views import finds, write_view
 from ai_workshop.workshops.exports import csv_zip, workshop_json
 
 bp = Blueprint("plan", __name__, url_prefix="/plan")
@@ -58,42 +50,37 @@ def show(workshop):
     )
 
 
+def _plan_form(workshop, plan) -> PlanForm:
+    if request.method != "GET":
+        return PlanForm()
+    form = PlanForm(obj=plan)
+    form.fill_followups(plan)
+    return form
+
+
 @bp.route("/<code>/edit", methods=["GET", "POST"])
 @access.runs_workshop
-def edit(workshop):
-    plan = plan_for(workshop)
-    form = PlanForm(obj=plan if request.method == "GET" else None)
-    if request.method == "GET":
-        form.fill_followups(plan)
-    elif form.validate_on_submit():
-        form.apply(plan)
-        db.session.commit()
-        flash(_("Plan saved."), "success")
-        return redirect(url_for("plan.show", code=workshop.code))
-    status = 422 if form.errors else 200
-    return render_template("plan/edit.html", workshop=workshop, form=form), status
+@finds(plan=plan_for)
+@write_view(_plan_form, FormPage(page("plan/edit.html", "workshop")))
+def edit(workshop, plan, form):
+    form.apply(plan)
+    return _("Plan saved."), url_for("plan.show", code=workshop.code)
 
 
 @bp.post("/<code>/share")
 @access.owns_workshop
-def share(workshop):
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+@write_view(ConfirmForm, BackTo("plan.show"))
+def share(workshop, form):
     plan_for(workshop).regenerate_link()
-    db.session.commit()
-    flash(_("A new leaders' link is ready. Any earlier link no longer works."), "success")
-    return redirect(url_for("plan.show", code=workshop.code))
+    return _("A new leaders' link is ready. Any earlier link no longer works.")
 
 
 @bp.post("/<code>/revoke")
 @access.owns_workshop
-def revoke(workshop):
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+@write_view(ConfirmForm, BackTo("plan.show"))
+def revoke(workshop, form):
     plan_for(workshop).revoke_link()
-    db.session.commit()
-    flash(_("The leaders' link is switched off."), "success")
-    return redirect(url_for("plan.show", code=workshop.code))
+    return _("The leaders' link is switched off.")
 
 
 @bp.get("/<code>/plan-<paper>.pdf")

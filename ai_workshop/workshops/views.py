@@ -1,7 +1,8 @@
 """The facilitator's side: workshop list, creation, settings, the console and its controls."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from ai_workshop.extensions import db
@@ -11,8 +12,9 @@ from ai_workshop.stories.masking import personal_data_labels
 from ai_workshop.stories.queries import console_stories, parked_count
 from ai_workshop.stories.services import correct_text, set_hidden, set_parked
 from ai_workshop.web import access
+from ai_workshop.web.answers import FormPage, ToastOrBackTo, page
 from ai_workshop.web.netinfo import phones_can_reach_server, public_base_url
-from ai_workshop.web.responses import from_script
+from ai_workshop.web.write_views import finds, write_view
 from ai_workshop.workshops.console_data import phase_panel
 from ai_workshop.workshops.forms import (
     CorrectStoryForm,
@@ -50,32 +52,28 @@ def index():
 
 @bp.route("/new", methods=["GET", "POST"])
 @access.signed_in
-def new():
-    form = NewWorkshopForm()
-    if form.validate_on_submit():
-        workshop = create_workshop(current_user, form.template.data, name=form.name.data)
-        db.session.commit()
-        flash(
-            _("Workshop created. Check the topic and questions, then open the console."), "success"
-        )
-        return redirect(url_for("workshops.settings", code=workshop.code))
-    status = 422 if form.errors else 200
-    return render_template("workshops/new.html", form=form, templates=TEMPLATES), status
+@write_view(NewWorkshopForm, FormPage(page("workshops/new.html", templates=TEMPLATES)))
+def new(form):
+    workshop = create_workshop(current_user, form.template.data, name=form.name.data)
+    return (
+        _("Workshop created. Check the topic and questions, then open the console."),
+        url_for("workshops.settings", code=workshop.code),
+    )
+
+
+def _settings_form(workshop) -> SettingsForm:
+    form = SettingsForm()
+    if request.method == "GET":
+        form.fill_from(workshop)
+    return form
 
 
 @bp.route("/<code>/settings", methods=["GET", "POST"])
 @access.runs_workshop
-def settings(workshop):
-    form = SettingsForm()
-    if request.method == "GET":
-        form.fill_from(workshop)
-    elif form.validate_on_submit():
-        update_settings(workshop, form.settings())
-        db.session.commit()
-        flash(_("Settings saved."), "success")
-        return redirect(url_for("workshops.console", code=workshop.code))
-    status = 422 if form.errors else 200
-    return render_template("workshops/settings.html", workshop=workshop, form=form), status
+@write_view(_settings_form, FormPage(page("workshops/settings.html", "workshop")))
+def settings(workshop, form):
+    update_settings(workshop, form.settings())
+    return _("Settings saved."), url_for("workshops.console", code=workshop.code)
 
 
 def _console_context(workshop) -> dict:
@@ -114,33 +112,30 @@ def console_panel(workshop):
     return render_template("workshops/_console_panel.html", **_console_context(workshop))
 
 
-def _back_to_console(workshop):
-    """Background posts from the console's script need no page; plain forms get one."""
-    if from_script():
-        return "", 204
-    return redirect(url_for("workshops.console", code=workshop.code))
+def to_console(refusal=None) -> ToastOrBackTo:
+    """The answer of the console's controls, posted by its script in the background or as
+    plain forms; `refusal` is the message of the 400 for a form that does not validate."""
+    return ToastOrBackTo("workshops.console", refusal=refusal)
+
+
+TO_CONSOLE = to_console()
 
 
 @bp.post("/<code>/phase")
 @access.runs_workshop
-def change_phase(workshop):
-    form = PhaseForm()
-    if not form.validate_on_submit():
-        abort(400, _("Choose one of the phases."))
+@write_view(PhaseForm, to_console(_l("Choose one of the phases.")))
+def change_phase(workshop, form):
     set_phase(workshop, form.phase.data)
-    db.session.commit()
-    return _back_to_console(workshop)
 
 
 @bp.post("/<code>/timer")
 @access.runs_workshop
-def timer(workshop):
-    form = TimerForm()
-    if not form.validate_on_submit():
-        abort(400, _("The timer needs a number of minutes between 1 and 240."))
+@write_view(
+    TimerForm,
+    to_console(_l("The timer needs a number of minutes between 1 and 240.")),
+)
+def timer(workshop, form):
     control_timer(workshop, form.action.data, (form.minutes.data or 1) * 60)
-    db.session.commit()
-    return _back_to_console(workshop)
 
 
 def story_of(workshop, story_id: int) -> Story:
@@ -152,42 +147,45 @@ def story_of(workshop, story_id: int) -> Story:
 
 @bp.post("/<code>/stories/<int:story_id>/moderate")
 @access.runs_workshop
-def moderate(workshop, story_id: int):
-    story = story_of(workshop, story_id)
-    form = ModerateForm()
-    if not form.validate_on_submit():
-        abort(400, _("Unknown moderation action."))
+@finds(story=story_of)
+@write_view(ModerateForm, to_console(_l("Unknown moderation action.")))
+def moderate(workshop, story, form):
     action = form.action.data
     if action in ("hide", "show"):
         set_hidden(story, action == "hide")
     else:
         set_parked(story, action == "park")
-    db.session.commit()
-    return _back_to_console(workshop)
 
 
-@bp.route("/<code>/stories/<int:story_id>/edit", methods=["GET", "POST"])
-@access.runs_workshop
-def correct(workshop, story_id: int):
-    story = story_of(workshop, story_id)
+def _correction_form(workshop, story) -> CorrectStoryForm:
     form = CorrectStoryForm()
     if request.method == "GET":
         form.headline.data, form.story.data = story.headline, story.body
         form.made_possible.data, form.wish.data = story.made_possible, story.wish
-    elif form.validate_on_submit():
-        correct_text(
-            story,
-            {
-                "headline": form.headline.data,
-                "body": form.story.data,
-                "made_possible": form.made_possible.data,
-                "wish": form.wish.data,
-            },
-        )
-        db.session.commit()
-        flash(_("Story corrected."), "success")
-        return _back_to_console(workshop)
-    status = 422 if form.errors else 200
-    return render_template(
-        "workshops/correct.html", workshop=workshop, story=story, form=form
-    ), status
+    return form
+
+
+class _Corrected(FormPage):
+    """The correction is a page of its own; once saved, back to the console as its controls
+    go back (the message waits for the console's next page)."""
+
+    def done(self, write, message: str):
+        flash(message, "success")
+        return TO_CONSOLE.done(write, None)
+
+
+@bp.route("/<code>/stories/<int:story_id>/edit", methods=["GET", "POST"])
+@access.runs_workshop
+@finds(story=story_of)
+@write_view(_correction_form, _Corrected(page("workshops/correct.html", "workshop", "story")))
+def correct(workshop, story, form):
+    correct_text(
+        story,
+        {
+            "headline": form.headline.data,
+            "body": form.story.data,
+            "made_possible": form.made_possible.data,
+            "wish": form.wish.data,
+        },
+    )
+    return _("Story corrected.")
