@@ -31,6 +31,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.url_map.converters["int"] = IdConverter  # before any route is added
     register_security(app)
     register_blueprints(app)
+    refuse_undeclared_routes(app)
     register_errors(app)
     register_cli(app)
     register_template_helpers(app)
@@ -100,6 +101,13 @@ def register_blueprints(app: Flask) -> None:
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)
+
+
+def refuse_undeclared_routes(app: Flask) -> None:
+    """Every route says who may use it; one that does not is refused at start-up."""
+    from ai_workshop.web.access import refuse_undeclared_routes
+
+    refuse_undeclared_routes(app)
 
 
 def register_errors(app: Flask) -> None:

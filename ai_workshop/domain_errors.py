@@ -36,3 +36,10 @@ class Forbidden(DomainError):
 class NotFound(DomainError):
     status = 404
     code = "not_found"
+
+
+class TooManyRequests(DomainError):
+    """Far more than a person could send in a moment."""
+
+    status = 429
+    code = "too_many_requests"

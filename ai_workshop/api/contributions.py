@@ -5,8 +5,7 @@ from flask import jsonify
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from ai_workshop.api.auth import limit_writes, workshop_and_participant
-from ai_workshop.api.errors import ApiError
+from ai_workshop.api.limits import limit_writes
 from ai_workshop.api.payloads import json_object
 from ai_workshop.api.views import bp
 from ai_workshop.contributions import design, destiny, dreams, own, votes
@@ -17,9 +16,11 @@ from ai_workshop.contributions.forms import (
     PropositionForm,
 )
 from ai_workshop.contributions.tense import future_words, tense_hint
-from ai_workshop.db.engine import read_before_writing, reads_first, start_writing
+from ai_workshop.db.engine import reads_first, start_writing
 from ai_workshop.extensions import db
 from ai_workshop.models import Vote
+from ai_workshop.web import access
+from ai_workshop.web.json_errors import ApiError
 
 
 def _form(form_class, payload: dict):
@@ -54,9 +55,7 @@ def _created(item, created: bool, **extra):
     return response
 
 
-def _contribute(code: str, form_class, service):
-    read_before_writing()
-    workshop, participant = workshop_and_participant(code)
+def _contribute(workshop, participant, form_class, service):
     limit_writes(participant)
     fields = _form(form_class, json_object())
     start_writing()
@@ -65,39 +64,47 @@ def _contribute(code: str, form_class, service):
     return item, created
 
 
+# Each posts with reads_first: the room and the token are looked up before the write lock.
 @bp.post("/workshops/<code>/dreams")
-def create_dream(code: str):
-    return _created(*_contribute(code, DreamForm, dreams.submit_dream))
+@reads_first
+@access.api_participant
+def create_dream(workshop, participant):
+    return _created(*_contribute(workshop, participant, DreamForm, dreams.submit_dream))
 
 
 @bp.post("/workshops/<code>/propositions")
-def create_proposition(code: str):
-    item, created = _contribute(code, PropositionForm, design.submit_proposition)
+@reads_first
+@access.api_participant
+def create_proposition(workshop, participant):
+    item, created = _contribute(workshop, participant, PropositionForm, design.submit_proposition)
     return _created(item, created, future_words=future_words(item.text), hint=tense_hint(item.text))
 
 
 @bp.post("/workshops/<code>/actions")
-def create_action(code: str):
-    return _created(*_contribute(code, ActionProposalForm, destiny.propose_action))
+@reads_first
+@access.api_participant
+def create_action(workshop, participant):
+    return _created(*_contribute(workshop, participant, ActionProposalForm, destiny.propose_action))
 
 
 @bp.post("/workshops/<code>/commitments")
-def create_commitment(code: str):
-    return _created(*_contribute(code, CommitmentForm, destiny.submit_commitment))
+@reads_first
+@access.api_participant
+def create_commitment(workshop, participant):
+    return _created(*_contribute(workshop, participant, CommitmentForm, destiny.submit_commitment))
 
 
 @bp.delete("/workshops/<code>/<any(dreams, propositions, actions, commitments):kind>/<int:item_id>")
-def delete_contribution(code: str, kind: str, item_id: int):
+@access.api_participant
+def delete_contribution(workshop, participant, kind: str, item_id: int):
     """The participant's own dream, proposition, action or commitment, deleted for good."""
-    workshop, participant = workshop_and_participant(code)
     limit_writes(participant)
     own.delete_own(workshop, participant, kind, item_id)
     db.session.commit()
     return "", 204
 
 
-def _volunteer(code: str, action_id: int, joining: bool):
-    workshop, participant = workshop_and_participant(code)
+def _volunteer(workshop, participant, action_id: int, joining: bool):
     limit_writes(participant)
     action = destiny.action_of(workshop, action_id)
     destiny.volunteer(workshop, action, participant, joining)
@@ -108,13 +115,15 @@ def _volunteer(code: str, action_id: int, joining: bool):
 
 
 @bp.put("/workshops/<code>/actions/<int:action_id>/volunteer")
-def join_action(code: str, action_id: int):
-    return _volunteer(code, action_id, True)
+@access.api_participant
+def join_action(workshop, participant, action_id: int):
+    return _volunteer(workshop, participant, action_id, True)
 
 
 @bp.delete("/workshops/<code>/actions/<int:action_id>/volunteer")
-def leave_action(code: str, action_id: int):
-    return _volunteer(code, action_id, False)
+@access.api_participant
+def leave_action(workshop, participant, action_id: int):
+    return _volunteer(workshop, participant, action_id, False)
 
 
 def _vote_body(workshop, vote, participant, mine=None, options=None) -> dict:
@@ -135,8 +144,8 @@ def _vote_body(workshop, vote, participant, mine=None, options=None) -> dict:
 
 
 @bp.get("/workshops/<code>/vote")
-def current_vote(code: str):
-    workshop, participant = workshop_and_participant(code)
+@access.api_participant
+def current_vote(workshop, participant):
     vote = votes.current_vote(workshop)
     if vote is None:
         raise ApiError(404, "not_found", _("No vote has been opened yet."))
@@ -145,9 +154,9 @@ def current_vote(code: str):
 
 @bp.put("/workshops/<code>/votes/<int:vote_id>/options/<int:option_id>")
 @reads_first
-def set_dots(code: str, vote_id: int, option_id: int):
+@access.api_participant
+def set_dots(workshop, participant, vote_id: int, option_id: int):
     """Put exactly this many dots on one option: repeating the call changes nothing."""
-    workshop, participant = workshop_and_participant(code)
     limit_writes(participant)
     vote = db.session.get(Vote, vote_id)
     if vote is None or vote.workshop_id != workshop.id:

@@ -6,10 +6,10 @@ from flask import request
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from ai_workshop.api.errors import ApiError
 from ai_workshop.models import Story, Workshop
 from ai_workshop.stories.fields import STORY_FIELDS, STRENGTHS, stored_values
 from ai_workshop.stories.forms import StoryForm
+from ai_workshop.web.json_errors import ApiError
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # What a client sends as text; strengths come as a list of names.

@@ -5,8 +5,7 @@ import json
 from flask import Blueprint, current_app, jsonify, request, url_for
 from flask_babel import gettext as _
 
-from ai_workshop.api.auth import RateLimited, limit_joins, limit_writes, workshop_and_participant
-from ai_workshop.api.errors import ApiError, domain_error_response
+from ai_workshop.api.limits import RateLimited, limit_joins, limit_writes
 from ai_workshop.api.openapi import openapi_document
 from ai_workshop.api.payloads import json_object, story_fields
 from ai_workshop.api.serializers import (
@@ -31,6 +30,8 @@ from ai_workshop.stories.services import (
     update_own_story,
 )
 from ai_workshop.text import clean_line
+from ai_workshop.web import access
+from ai_workshop.web.json_errors import ApiError, domain_error_response
 from ai_workshop.workshops.joincode import normalise_code
 from ai_workshop.workshops.services import find_workshop
 
@@ -47,12 +48,14 @@ def handle_domain_error(error: DomainError):
 
 
 @bp.get("/openapi.json")
+@access.public
 def openapi():
     return jsonify(openapi_document())
 
 
 @bp.post("/join")
 @reads_first
+@access.public
 def join_workshop():
     limit_joins()
     payload = json_object()
@@ -85,11 +88,13 @@ def join_workshop():
 
 
 @bp.get("/workshops/<code>")
+@access.public
 def workshop_detail(code: str):
     return jsonify(workshop_public(find_workshop(code)))
 
 
 @bp.get("/workshops/<code>/state")
+@access.public
 def state(code: str):
     """Cheap to poll: the ETag names the room's stage, and an unchanged poll is a 304.
 
@@ -125,15 +130,15 @@ def _not_modified(etag: str):
 
 
 @bp.get("/workshops/<code>/stories")
-def list_own_stories(code: str):
-    workshop, participant = workshop_and_participant(code)
+@access.api_participant
+def list_own_stories(workshop, participant):
     return jsonify({"stories": [story_own(story) for story in own_stories(participant)]})
 
 
 @bp.post("/workshops/<code>/stories")
 @reads_first
-def create_story(code: str):
-    workshop, participant = workshop_and_participant(code)
+@access.api_participant
+def create_story(workshop, participant):
     limit_writes(participant)
     fields = story_fields(workshop, json_object())
     start_writing()
@@ -155,14 +160,14 @@ def create_story(code: str):
 
 
 @bp.get("/workshops/<code>/stories/<int:story_id>")
-def story_detail(code: str, story_id: int):
-    _workshop, participant = workshop_and_participant(code)
+@access.api_participant
+def story_detail(workshop, participant, story_id: int):
     return jsonify(story_own(own_story(participant, story_id)))
 
 
 @bp.patch("/workshops/<code>/stories/<int:story_id>")
-def update_story(code: str, story_id: int):
-    workshop, participant = workshop_and_participant(code)
+@access.api_participant
+def update_story(workshop, participant, story_id: int):
     limit_writes(participant)
     story = own_story(participant, story_id)
     fields = story_fields(workshop, json_object(), current=story)
@@ -172,8 +177,8 @@ def update_story(code: str, story_id: int):
 
 
 @bp.delete("/workshops/<code>/stories/<int:story_id>")
-def remove_story(code: str, story_id: int):
-    workshop, participant = workshop_and_participant(code)
+@access.api_participant
+def remove_story(workshop, participant, story_id: int):
     limit_writes(participant)
     delete_own_story(participant, own_story(participant, story_id))
     db.session.commit()

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 
 from ai_workshop.auth.forms import LoginForm, SignupForm
 from ai_workshop.auth.services import authenticate, create_facilitator
@@ -18,6 +18,7 @@ from ai_workshop.auth.throttle import (
 )
 from ai_workshop.domain_errors import DomainError
 from ai_workshop.extensions import db
+from ai_workshop.web import access
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -44,6 +45,7 @@ def _start_session(facilitator) -> None:
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@access.public
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("workshops.index"))
@@ -64,6 +66,7 @@ def login():
 
 
 @bp.route("/signup", methods=["GET", "POST"])
+@access.public
 def signup():
     form = SignupForm()
     if form.validate_on_submit():
@@ -86,7 +89,7 @@ def signup():
 
 
 @bp.post("/logout")
-@login_required
+@access.signed_in
 def logout():
     logout_user()
     session.clear()

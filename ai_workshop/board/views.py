@@ -1,8 +1,7 @@
 """The facilitator's theme board: suggest, then shape the positive core by hand."""
 
-from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, url_for
+from flask import Blueprint, current_app, render_template
 from flask_babel import gettext as _
-from flask_login import login_required
 from werkzeug.exceptions import BadRequest
 
 from ai_workshop.board import services
@@ -16,60 +15,29 @@ from ai_workshop.board.forms import (
     ToggleForm,
 )
 from ai_workshop.board.queries import board
-from ai_workshop.domain_errors import DomainError, ValidationFailed
-from ai_workshop.extensions import db
-from ai_workshop.web.responses import from_script
-from ai_workshop.workshops.access import workshop_to_run
+from ai_workshop.domain_errors import ValidationFailed
+from ai_workshop.web import access
+from ai_workshop.web.answers import ToastOrBackTo
+from ai_workshop.web.write_views import write_view
 
 bp = Blueprint("board", __name__, url_prefix="/board")
-
-
-@bp.before_request
-@login_required
-def require_login():
-    """The board is the facilitator's."""
-
-
-def _done(workshop, message: str | None = None):
-    if from_script():
-        return jsonify({"message": message}) if message else ("", 204)
-    if message:
-        flash(message, "success")
-    return redirect(url_for("board.show", code=workshop.code))
-
-
-def _failed(workshop, message: str, status: int):
-    db.session.rollback()
-    if from_script():
-        return jsonify({"error": {"code": "invalid", "message": message}}), status
-    flash(message, "error")
-    return redirect(url_for("board.show", code=workshop.code))
 
 
 def _form_error(form) -> str:
     return next((str(errors[0]) for errors in form.errors.values() if errors), _("Check the form."))
 
 
-def board_action(form_class):
-    """Shared shape of every board change: load, validate, act, commit once, answer."""
+class _ToBoard(ToastOrBackTo):
+    """The board's script shows a refusal, a bad form's included, as a message."""
 
-    def decorate(action):
-        def view(code: str, **ids):
-            workshop = workshop_to_run(code)
-            form = form_class()
-            if not form.validate_on_submit():
-                return _failed(workshop, _form_error(form), 422)
-            try:
-                message = action(workshop, form, **ids)
-            except DomainError as error:
-                return _failed(workshop, error.message, error.status)
-            db.session.commit()
-            return _done(workshop, message)
+    def invalid(self, write):
+        return self.failed(write, ValidationFailed(_form_error(write.form)))
 
-        view.__name__ = action.__name__
-        return view
+    def error_code(self, error) -> str:
+        return "invalid"
 
-    return decorate
+
+TO_BOARD = _ToBoard("board.show")
 
 
 def _context(workshop) -> dict:
@@ -77,31 +45,34 @@ def _context(workshop) -> dict:
 
 
 @bp.get("/<code>")
-def show(code: str):
-    workshop = workshop_to_run(code)
+@access.runs_workshop
+def show(workshop):
     return render_template("board/show.html", **_context(workshop))
 
 
 @bp.get("/<code>/panel")
-def panel(code: str):
-    workshop = workshop_to_run(code)
+@access.runs_workshop
+def panel(workshop):
     return render_template("board/_board.html", **_context(workshop))
 
 
 @bp.post("/<code>/suggest")
-@board_action(SuggestForm)
+@access.runs_workshop
+@write_view(SuggestForm, TO_BOARD)
 def suggest(workshop, form):
     return services.suggest(workshop, k=form.k.data)
 
 
 @bp.post("/<code>/stories/<int:story_id>/move")
-@board_action(MoveForm)
+@access.runs_workshop
+@write_view(MoveForm, TO_BOARD)
 def move(workshop, form, story_id):
     services.move_story(workshop, services.story_of(workshop, story_id), form.target.data)
 
 
 @bp.post("/<code>/stories/<int:story_id>/secondary")
-@board_action(SecondaryForm)
+@access.runs_workshop
+@write_view(SecondaryForm, TO_BOARD)
 def secondary(workshop, form, story_id):
     theme = (form.theme.data or "").strip()  # Optional() lets white space through
     theme_id = int(theme) if theme else None
@@ -109,45 +80,52 @@ def secondary(workshop, form, story_id):
 
 
 @bp.post("/<code>/themes")
-@board_action(NameForm)
+@access.runs_workshop
+@write_view(NameForm, TO_BOARD)
 def create(workshop, form):
     services.create_theme(workshop, form.name.data)
 
 
 @bp.post("/<code>/themes/<int:theme_id>/rename")
-@board_action(NameForm)
+@access.runs_workshop
+@write_view(NameForm, TO_BOARD)
 def rename(workshop, form, theme_id):
     services.rename_theme(workshop, services.theme_of(workshop, theme_id), form.name.data)
 
 
 @bp.post("/<code>/themes/<int:theme_id>/pin")
-@board_action(ToggleForm)
+@access.runs_workshop
+@write_view(ToggleForm, TO_BOARD)
 def pin(workshop, form, theme_id):
     services.set_pinned(workshop, services.theme_of(workshop, theme_id), form.value.data == "1")
 
 
 @bp.post("/<code>/themes/<int:theme_id>/delete")
-@board_action(ToggleForm)
+@access.runs_workshop
+@write_view(ToggleForm, TO_BOARD)
 def delete(workshop, form, theme_id):
     services.delete_theme(workshop, services.theme_of(workshop, theme_id))
 
 
 @bp.post("/<code>/themes/<int:theme_id>/merge")
-@board_action(MergeForm)
+@access.runs_workshop
+@write_view(MergeForm, TO_BOARD)
 def merge(workshop, form, theme_id):
     source = services.theme_of(workshop, theme_id)
     services.merge_themes(workshop, source, services.theme_of(workshop, form.into.data))
 
 
 @bp.post("/<code>/split")
-@board_action(SplitForm)
+@access.runs_workshop
+@write_view(SplitForm, TO_BOARD)
 def split(workshop, form):
     stories = [services.story_of(workshop, story_id) for story_id in form.story_ids.data or []]
     services.split_theme(workshop, stories, form.name.data)
 
 
 @bp.post("/<code>/undo")
-@board_action(ToggleForm)
+@access.runs_workshop
+@write_view(ToggleForm, TO_BOARD)
 def undo(workshop, form):
     label = services.undo(workshop)
     if label is None:
@@ -156,7 +134,8 @@ def undo(workshop, form):
 
 
 @bp.post("/<code>/projector")
-@board_action(ToggleForm)
+@access.runs_workshop
+@write_view(ToggleForm, TO_BOARD)
 def projector(workshop, form):
     services.show_on_projector(workshop, form.value.data == "1")
 

@@ -47,15 +47,10 @@ def reads_first(view):
 
     @wraps(view)
     def wrapper(*args, **kwargs):
-        read_before_writing()
+        g.aiw_reads_first = True
         return view(*args, **kwargs)
 
     return wrapper
-
-
-def read_before_writing() -> None:
-    """What reads_first() does, for a helper shared by several views."""
-    g.aiw_reads_first = True
 
 
 def start_writing() -> None:

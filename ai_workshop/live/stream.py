@@ -4,13 +4,12 @@ import json
 import time
 
 from flask import Blueprint, Response, current_app, stream_with_context
-from flask_login import login_required
 from sqlalchemy import select
 
 from ai_workshop.extensions import db
 from ai_workshop.live import broker
 from ai_workshop.models import Workshop
-from ai_workshop.workshops.access import workshop_to_run
+from ai_workshop.web import access
 
 bp = Blueprint("live", __name__, url_prefix="/live")
 
@@ -55,9 +54,8 @@ def _changes(workshop_id: int, config: dict):
 
 
 @bp.get("/<code>/events")
-@login_required
-def events(code: str):
-    workshop = workshop_to_run(code)
+@access.runs_workshop
+def events(workshop):
     workshop_id = workshop.id
     db.session.close()
     stream = stream_with_context(_changes(workshop_id, current_app.config))

@@ -1,6 +1,6 @@
 """Phone form posts for Dream, Design and Destiny, without JavaScript: post, then redirect."""
 
-from flask import Blueprint, abort, flash, redirect, url_for
+from flask import Blueprint, flash, redirect, url_for
 from flask_babel import gettext as _
 
 from ai_workshop.contributions import design, destiny, dreams, own, votes
@@ -12,91 +12,96 @@ from ai_workshop.contributions.forms import (
     PropositionForm,
 )
 from ai_workshop.contributions.tense import tense_hint
-from ai_workshop.domain_errors import DomainError
 from ai_workshop.extensions import db
 from ai_workshop.models import Vote
 from ai_workshop.phases import design as design_phase
 from ai_workshop.phases import destiny as destiny_phase
 from ai_workshop.phases import dream as dream_phase
-from ai_workshop.phone.views import _render_home, for_participant
+from ai_workshop.phone.home_page import OnHomePage
+from ai_workshop.web import access
+from ai_workshop.web.answers import BackTo
 from ai_workshop.web.forms import ConfirmForm
+from ai_workshop.web.write_views import write_view
 
 bp = Blueprint("contribute", __name__, url_prefix="/p")
 
 
-def _home(workshop, anchor: str = "", sent: str | None = None):
-    """Back to the phone page; `sent` tells its script which draft is now stored."""
-    return redirect(url_for("phone.home", code=workshop.code, sent=sent) + anchor)
+def _thanks(created: bool, thanks: str) -> str:
+    return thanks if created else _("That was already saved.")
 
 
-def _save(
-    workshop, participant, form, overrides: dict, action, thanks: str, anchor: str, sent: str
-):
-    if not form.validate_on_submit():
-        return _render_home(workshop, participant, status=422, **overrides)
-    try:
-        _item, created = action(workshop, participant, form.fields())
-    except DomainError as error:
-        flash(error.message, "error")
-        return _render_home(workshop, participant, status=error.status, **overrides)
-    db.session.commit()
-    flash(thanks if created else _("That was already saved."), "success")
-    return _home(workshop, anchor, sent)
+def _sent_back(phase_module, form_name: str):
+    """What the phone shows for a form sent back with its errors: its phase's screen, with
+    that form in place of a blank one."""
+
+    def context(workshop, participant, form) -> dict:
+        return phase_module.phone(workshop, participant, **{form_name: form})
+
+    return context
 
 
 @bp.post("/<code>/dreams")
-@for_participant
-def dream(workshop, participant):
-    form = DreamForm()
-    context = dream_phase.phone(workshop, participant, dream_form=form)
-    return _save(workshop, participant, form, context, dreams.submit_dream,
-                 _("Your dream is on the wall."), "#my-dreams", "dream")  # fmt: skip
+@access.phone
+@write_view(
+    DreamForm, OnHomePage("#my-dreams", _sent_back(dream_phase, "dream_form"), sent="dream")
+)
+def dream(workshop, participant, form):
+    _item, created = dreams.submit_dream(workshop, participant, form.fields())
+    return _thanks(created, _("Your dream is on the wall."))
+
+
+class _WithTenseHint(OnHomePage):
+    """A proposition is written as if already true: a hint follows the thanks when not."""
+
+    def done(self, write, message):
+        response = super().done(write, message)
+        hint = tense_hint(write.form.text.data or "")
+        if hint:
+            flash(hint, "info")
+        return response
 
 
 @bp.post("/<code>/propositions")
-@for_participant
-def proposition(workshop, participant):
-    form = PropositionForm()
-    context = design_phase.phone(workshop, participant, proposition_form=form)
-    response = _save(workshop, participant, form, context,
-                     design.submit_proposition, _("Your proposition is in."), "#my-propositions", "proposition")  # fmt: skip
-    hint = tense_hint(form.text.data or "")
-    if hint and response.status_code == 302:
-        flash(hint, "info")
-    return response
+@access.phone
+@write_view(
+    PropositionForm,
+    _WithTenseHint(
+        "#my-propositions", _sent_back(design_phase, "proposition_form"), sent="proposition"
+    ),
+)
+def proposition(workshop, participant, form):
+    _item, created = design.submit_proposition(workshop, participant, form.fields())
+    return _thanks(created, _("Your proposition is in."))
 
 
 @bp.post("/<code>/actions")
-@for_participant
-def action(workshop, participant):
-    form = ActionProposalForm()
-    context = destiny_phase.phone(workshop, participant, action_form=form)
-    return _save(workshop, participant, form, context, destiny.propose_action,
-                 _("Your action is on the board, with you on its team."), "#actions", "action")  # fmt: skip
+@access.phone
+@write_view(
+    ActionProposalForm,
+    OnHomePage("#actions", _sent_back(destiny_phase, "action_form"), sent="action"),
+)
+def action(workshop, participant, form):
+    _item, created = destiny.propose_action(workshop, participant, form.fields())
+    return _thanks(created, _("Your action is on the board, with you on its team."))
 
 
 @bp.post("/<code>/commitments")
-@for_participant
-def commitment(workshop, participant):
-    form = CommitmentForm()
-    context = destiny_phase.phone(workshop, participant, commitment_form=form)
-    return _save(workshop, participant, form, context, destiny.submit_commitment,
-                 _("Thank you. It is on the wall."), "#my-commitments", "commitment")  # fmt: skip
+@access.phone
+@write_view(
+    CommitmentForm,
+    OnHomePage("#my-commitments", _sent_back(destiny_phase, "commitment_form"), sent="commitment"),
+)
+def commitment(workshop, participant, form):
+    _item, created = destiny.submit_commitment(workshop, participant, form.fields())
+    return _thanks(created, _("Thank you. It is on the wall."))
 
 
 @bp.post("/<code>/actions/<int:action_id>/volunteer/<int:joining>")
-@for_participant
+@access.phone
+@write_view(None, BackTo("phone.home", "#actions"))
 def volunteer(workshop, participant, action_id: int, joining: int):
-    try:
-        destiny.volunteer(
-            workshop, destiny.action_of(workshop, action_id), participant, bool(joining)
-        )
-    except DomainError as error:
-        flash(error.message, "error")
-        return _home(workshop, "#actions")
-    db.session.commit()
-    flash(_("You are on the team.") if joining else _("You left the team."), "success")
-    return _home(workshop, "#actions")
+    destiny.volunteer(workshop, destiny.action_of(workshop, action_id), participant, bool(joining))
+    return _("You are on the team.") if joining else _("You left the team.")
 
 
 _ANCHORS = {
@@ -107,32 +112,45 @@ _ANCHORS = {
 }
 
 
+class _BackToTheirs(BackTo):
+    """Back to the list the deleted item was in."""
+
+    def url(self, write, anchor: str) -> str:
+        return super().url(write, _ANCHORS[write.values["kind"]])
+
+
 @bp.post("/<code>/mine/<any(dreams, propositions, actions, commitments):kind>/<int:item_id>/delete")
-@for_participant
-def delete_mine(workshop, participant, kind: str, item_id: int):
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    try:
-        own.delete_own(workshop, participant, kind, item_id)
-        db.session.commit()
-        flash(_("Deleted."), "success")
-    except DomainError as error:
-        flash(error.message, "error")
-    return _home(workshop, _ANCHORS[kind])
+@access.phone
+@write_view(ConfirmForm, _BackToTheirs("phone.home"))
+def delete_mine(workshop, participant, kind: str, item_id: int, form):
+    own.delete_own(workshop, participant, kind, item_id)
+    return _("Deleted.")
+
+
+class _DotsOnThisVote(DotsForm):
+    """Dots for a vote of this workshop: any other vote is as wrong as a bad form."""
+
+    def __init__(self, vote: Vote | None):
+        super().__init__()
+        self.vote = vote
+
+    def validate(self, extra_validators=None) -> bool:
+        return self.vote is not None and super().validate(extra_validators)
+
+
+def _dots_form(workshop, vote_id: int, **_values) -> _DotsOnThisVote:
+    vote = db.session.get(Vote, vote_id)
+    return _DotsOnThisVote(vote if vote is not None and vote.workshop_id == workshop.id else None)
+
+
+class _BackToVote(BackTo):
+    def invalid(self, write):
+        flash(_("That vote is not open."), "error")
+        return redirect(url_for("phone.home", code=write.workshop.code))
 
 
 @bp.post("/<code>/votes/<int:vote_id>")
-@for_participant
-def dots(workshop, participant, vote_id: int):
-    form = DotsForm()
-    vote = db.session.get(Vote, vote_id)
-    if vote is None or vote.workshop_id != workshop.id or not form.validate_on_submit():
-        flash(_("That vote is not open."), "error")
-        return _home(workshop)
-    try:
-        votes.set_dots(workshop, vote, participant, form.option_id.data, form.dots.data)
-    except DomainError as error:
-        flash(error.message, "error")
-        return _home(workshop, "#vote")
-    db.session.commit()
-    return _home(workshop, "#vote")
+@access.phone
+@write_view(_dots_form, _BackToVote("phone.home", "#vote"))
+def dots(workshop, participant, vote_id: int, form):
+    votes.set_dots(workshop, form.vote, participant, form.option_id.data, form.dots.data)

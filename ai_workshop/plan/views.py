@@ -1,35 +1,21 @@
 """The action plan: the facilitator's page and editor, the leaders' link, PDF and exports."""
 
-import re
-
-from flask import (
-    Blueprint,
-    Response,
-    abort,
-    current_app,
-    flash,
-    redirect,
-    render_template,
-    request,
-    url_for,
-)
+from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import login_required
-from sqlalchemy import select
 
 from ai_workshop.extensions import db
-from ai_workshop.models import Plan
 from ai_workshop.plan.content import build_plan, plan_for
 from ai_workshop.plan.forms import PlanForm
 from ai_workshop.plan.pdf import PdfError, Renderer
+from ai_workshop.web import access
+from ai_workshop.web.answers import BackTo, FormPage, page
 from ai_workshop.web.forms import ConfirmForm
-from ai_workshop.workshops.access import owns, workshop_to_own, workshop_to_run
+from ai_workshop.web.write_views import finds, write_view
 from ai_workshop.workshops.exports import csv_zip, workshop_json
 
 bp = Blueprint("plan", __name__, url_prefix="/plan")
 leader_bp = Blueprint("leader", __name__, url_prefix="/l")
 PAPERS = ("a4", "letter")
-_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,99}")
 
 
 def renderer() -> Renderer:
@@ -54,68 +40,58 @@ def _pdf_response(workshop, paper: str) -> Response:
     return response
 
 
-@bp.before_request
-@login_required
-def require_login():
-    """The plan's editor is the facilitator's; leaders use the secret link."""
-
-
 @bp.get("/<code>")
-def show(code: str):
-    workshop = workshop_to_run(code)
+@access.runs_workshop
+def show(workshop):
     content = build_plan(workshop)
     db.session.commit()  # the plan record is made on first view
     return render_template(
-        "plan/page.html", p=content, share_form=ConfirmForm(), is_owner=owns(workshop)
+        "plan/page.html", p=content, share_form=ConfirmForm(), is_owner=access.is_owner(workshop)
     )
 
 
+def _plan_form(workshop, plan) -> PlanForm:
+    if request.method != "GET":
+        return PlanForm()
+    form = PlanForm(obj=plan)
+    form.fill_followups(plan)
+    return form
+
+
 @bp.route("/<code>/edit", methods=["GET", "POST"])
-def edit(code: str):
-    workshop = workshop_to_run(code)
-    plan = plan_for(workshop)
-    form = PlanForm(obj=plan if request.method == "GET" else None)
-    if request.method == "GET":
-        form.fill_followups(plan)
-    elif form.validate_on_submit():
-        form.apply(plan)
-        db.session.commit()
-        flash(_("Plan saved."), "success")
-        return redirect(url_for("plan.show", code=workshop.code))
-    status = 422 if form.errors else 200
-    return render_template("plan/edit.html", workshop=workshop, form=form), status
+@access.runs_workshop
+@finds(plan=plan_for)
+@write_view(_plan_form, FormPage(page("plan/edit.html", "workshop")))
+def edit(workshop, plan, form):
+    form.apply(plan)
+    return _("Plan saved."), url_for("plan.show", code=workshop.code)
 
 
 @bp.post("/<code>/share")
-def share(code: str):
-    workshop = workshop_to_own(code)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+@access.owns_workshop
+@write_view(ConfirmForm, BackTo("plan.show"))
+def share(workshop, form):
     plan_for(workshop).regenerate_link()
-    db.session.commit()
-    flash(_("A new leaders' link is ready. Any earlier link no longer works."), "success")
-    return redirect(url_for("plan.show", code=workshop.code))
+    return _("A new leaders' link is ready. Any earlier link no longer works.")
 
 
 @bp.post("/<code>/revoke")
-def revoke(code: str):
-    workshop = workshop_to_own(code)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+@access.owns_workshop
+@write_view(ConfirmForm, BackTo("plan.show"))
+def revoke(workshop, form):
     plan_for(workshop).revoke_link()
-    db.session.commit()
-    flash(_("The leaders' link is switched off."), "success")
-    return redirect(url_for("plan.show", code=workshop.code))
+    return _("The leaders' link is switched off.")
 
 
 @bp.get("/<code>/plan-<paper>.pdf")
-def pdf(code: str, paper: str):
-    return _pdf_response(workshop_to_run(code), paper)
+@access.runs_workshop
+def pdf(workshop, paper: str):
+    return _pdf_response(workshop, paper)
 
 
 @bp.get("/<code>/export.json")
-def export_json(code: str):
-    workshop = workshop_to_run(code)
+@access.runs_workshop
+def export_json(workshop):
     response = Response(workshop_json(workshop), mimetype="application/json")
     response.headers["Content-Disposition"] = (
         f'attachment; filename="workshop-{workshop.code}.json"'
@@ -124,8 +100,8 @@ def export_json(code: str):
 
 
 @bp.get("/<code>/export.zip")
-def export_zip(code: str):
-    workshop = workshop_to_run(code)
+@access.runs_workshop
+def export_zip(workshop):
     response = Response(csv_zip(workshop), mimetype="application/zip")
     response.headers["Content-Disposition"] = (
         f'attachment; filename="workshop-{workshop.code}-csv.zip"'
@@ -133,29 +109,17 @@ def export_zip(code: str):
     return response
 
 
-def _shared_plan(token: str) -> Plan:
-    # Links are made by secrets.token_urlsafe; anything else (a NUL, which PostgreSQL
-    # refuses in a query) is not looked up at all.
-    plan = (
-        db.session.scalar(select(Plan).where(Plan.share_token == token))
-        if _TOKEN.fullmatch(token)
-        else None
-    )
-    if plan is None:
-        abort(404, _("This plan link is not valid. Ask the facilitator for a new one."))
-    return plan
-
-
 @leader_bp.get("/<token>")
-def plan_page(token: str):
-    plan = _shared_plan(token)
+@access.leaders_link
+def plan_page(plan):
     response = Response(
-        render_template("plan/leader.html", p=build_plan(plan.workshop_ref), token=token)
+        render_template("plan/leader.html", p=build_plan(plan.workshop_ref), token=plan.share_token)
     )
     response.headers["Cache-Control"] = "private, no-store"
     return response
 
 
 @leader_bp.get("/<token>/plan-<paper>.pdf")
-def plan_pdf(token: str, paper: str):
-    return _pdf_response(_shared_plan(token).workshop_ref, paper)
+@access.leaders_link
+def plan_pdf(plan, paper: str):
+    return _pdf_response(plan.workshop_ref, paper)

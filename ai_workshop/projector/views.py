@@ -1,21 +1,14 @@
 """The projector: one big, live screen per phase, read from the back of the room."""
 
 from flask import Blueprint, render_template
-from flask_login import login_required
 
 from ai_workshop.clock import utcnow
 from ai_workshop.phases.registry import phase_of
+from ai_workshop.web import access
 from ai_workshop.web.netinfo import public_base_url
-from ai_workshop.workshops.access import workshop_to_run
 from ai_workshop.workshops.services import participant_count
 
 bp = Blueprint("projector", __name__, url_prefix="/projector")
-
-
-@bp.before_request
-@login_required
-def require_login():
-    """The projector runs on the facilitator's laptop."""
 
 
 def _panel_context(workshop) -> dict:
@@ -29,12 +22,12 @@ def _panel_context(workshop) -> dict:
 
 
 @bp.get("/<code>")
-def show(code: str):
-    workshop = workshop_to_run(code)
+@access.runs_workshop
+def show(workshop):
     return render_template("projector/show.html", **_panel_context(workshop))
 
 
 @bp.get("/<code>/panel")
-def panel(code: str):
-    workshop = workshop_to_run(code)
+@access.runs_workshop
+def panel(workshop):
     return render_template("projector/_panel.html", **_panel_context(workshop))

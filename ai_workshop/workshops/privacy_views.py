@@ -3,56 +3,40 @@
 Both routes are plain POSTs: the app-wide CSRFProtect checks their token.
 """
 
-from flask import flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
-from ai_workshop.extensions import db
 from ai_workshop.stories.masking import mask_story, mask_workshop
-from ai_workshop.web.responses import from_script
-from ai_workshop.workshops.access import workshop_to_run
-from ai_workshop.workshops.views import bp, story_of
-
-
-def _told(workshop, message: str):
-    """The message as a toast for the console's script, or a flash on the console page."""
-    if from_script():
-        return {"message": message}
-    flash(message, "success")
-    return redirect(url_for("workshops.console", code=workshop.code))
+from ai_workshop.web import access
+from ai_workshop.web.write_views import finds, write_view
+from ai_workshop.workshops.views import TO_CONSOLE, bp, story_of
 
 
 @bp.post("/<code>/stories/<int:story_id>/mask")
-def mask_personal_data(code: str, story_id: int):
-    workshop = workshop_to_run(code)
-    story = story_of(workshop, story_id)
+@access.runs_workshop
+@finds(story=story_of)
+@write_view(None, TO_CONSOLE)
+def mask_personal_data(workshop, story):
     masked = mask_story(story)
-    db.session.commit()
     if not masked:
-        return _told(workshop, _("Nothing to mask in this story."))
-    return _told(
-        workshop,
-        ngettext(
-            "Masked %(num)d personal detail in “%(headline)s”.",
-            "Masked %(num)d personal details in “%(headline)s”.",
-            masked,
-            headline=story.headline[:60],
-        ),
+        return _("Nothing to mask in this story.")
+    return ngettext(
+        "Masked %(num)d personal detail in “%(headline)s”.",
+        "Masked %(num)d personal details in “%(headline)s”.",
+        masked,
+        headline=story.headline[:60],
     )
 
 
 @bp.post("/<code>/stories/mask-all")
-def mask_all_personal_data(code: str):
-    workshop = workshop_to_run(code)
+@access.runs_workshop
+@write_view(None, TO_CONSOLE)
+def mask_all_personal_data(workshop):
     changed = mask_workshop(workshop)
-    db.session.commit()
     if not changed:
-        return _told(workshop, _("No story has personal details to mask."))
-    return _told(
-        workshop,
-        ngettext(
-            "Masked personal details in %(num)d story.",
-            "Masked personal details in %(num)d stories.",
-            changed,
-        ),
+        return _("No story has personal details to mask.")
+    return ngettext(
+        "Masked personal details in %(num)d story.",
+        "Masked personal details in %(num)d stories.",
+        changed,
     )

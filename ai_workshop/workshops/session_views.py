@@ -1,27 +1,31 @@
 """The facilitator's controls for Dream, Design and Destiny: votes, choices, moderation."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, IntegerField, SelectMultipleField, TextAreaField
-from wtforms.validators import DataRequired, NumberRange
+from wtforms.validators import AnyOf, DataRequired, NumberRange
 
 from ai_workshop.contributions import design, destiny, dreams, votes
 from ai_workshop.contributions.forms import ActionEditForm, OpenVoteForm
 from ai_workshop.db.ids import ID_MAX, parse_id
-from ai_workshop.domain_errors import DomainError
 from ai_workshop.extensions import db
 from ai_workshop.models import Action, Dream, Proposition, Vote
 from ai_workshop.text import clean_text
+from ai_workshop.web import access
+from ai_workshop.web.answers import FormPage
 from ai_workshop.web.forms import AppForm, at_most
-from ai_workshop.web.responses import from_script
-from ai_workshop.workshops.access import workshop_to_run
+from ai_workshop.web.write_views import finds, write_view
 from ai_workshop.workshops.trace import action_chain
-from ai_workshop.workshops.views import bp
+from ai_workshop.workshops.views import TO_CONSOLE, bp, to_console
 
 
 class ToggleForm(AppForm):
     value = HiddenField(validators=[DataRequired(), at_most(20)])
+
+
+class HideOrShowForm(AppForm):
+    value = HiddenField(validators=[DataRequired(), at_most(20), AnyOf(("hide", "show"))])
 
 
 class ChooseThemesForm(AppForm):
@@ -40,28 +44,6 @@ class MergeForm(AppForm):
     into = IntegerField(validators=[DataRequired(), NumberRange(1, ID_MAX)])
 
 
-def _answer(workshop, error: DomainError | None = None):
-    """204 for the console's script, a redirect with a message for a plain form."""
-    if error is not None:
-        db.session.rollback()
-        if from_script():
-            return {"error": {"code": error.code, "message": error.message}}, error.status
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        if from_script():
-            return "", 204
-    return redirect(url_for("workshops.console", code=workshop.code))
-
-
-def _run(workshop, action):
-    try:
-        action()
-    except DomainError as error:
-        return _answer(workshop, error)
-    return _answer(workshop)
-
-
 def _owned(model, workshop, item_id: int):
     item = db.session.get(model, item_id)
     if item is None or item.workshop_id != workshop.id:
@@ -70,131 +52,112 @@ def _owned(model, workshop, item_id: int):
 
 
 @bp.post("/<code>/votes")
-def open_vote(code: str):
-    workshop = workshop_to_run(code)
-    form = OpenVoteForm()
-    if not form.validate_on_submit():
-        abort(400, _("Check the vote settings: 1 to 20 dots."))
-    return _run(
-        workshop,
-        lambda: votes.open_vote(
-            workshop,
-            form.target.data,
-            form.dots.data,
-            form.cap.data,
-            hidden=form.hidden.data == "1",
-        ),
+@access.runs_workshop
+@write_view(
+    OpenVoteForm,
+    to_console(_l("Check the vote settings: 1 to 20 dots.")),
+)
+def open_vote(workshop, form):
+    votes.open_vote(
+        workshop, form.target.data, form.dots.data, form.cap.data, hidden=form.hidden.data == "1"
     )
 
 
 @bp.post("/<code>/votes/<int:vote_id>/close")
-def close_vote(code: str, vote_id: int):
-    workshop = workshop_to_run(code)
-    return _run(workshop, lambda: votes.close_vote(workshop, _owned(Vote, workshop, vote_id)))
+@access.runs_workshop
+@write_view(None, TO_CONSOLE)
+def close_vote(workshop, vote_id: int):
+    votes.close_vote(workshop, _owned(Vote, workshop, vote_id))
 
 
 @bp.post("/<code>/votes/<int:vote_id>/reveal")
-def reveal_vote(code: str, vote_id: int):
-    workshop = workshop_to_run(code)
-    form = ToggleForm()
-    if not form.validate_on_submit():
-        abort(400)
-    vote = _owned(Vote, workshop, vote_id)
-    return _run(workshop, lambda: votes.reveal(workshop, vote, form.value.data == "1"))
+@access.runs_workshop
+@write_view(ToggleForm, TO_CONSOLE)
+def reveal_vote(workshop, vote_id: int, form):
+    votes.reveal(workshop, _owned(Vote, workshop, vote_id), form.value.data == "1")
 
 
 @bp.post("/<code>/design-themes")
-def choose_design_themes(code: str):
-    workshop = workshop_to_run(code)
-    form = ChooseThemesForm()
-    if not form.validate_on_submit():
-        abort(400)
-    return _run(workshop, lambda: dreams.choose_themes(workshop, form.theme_ids.data or []))
-
-
-def _hide_or_show(code: str, model, item_id: int, apply):
-    """Shared shape of the hide/show buttons: `apply(workshop, item, hidden)`."""
-    workshop = workshop_to_run(code)
-    form = ToggleForm()
-    if not form.validate_on_submit() or form.value.data not in ("hide", "show"):
-        abort(400)
-    item = _owned(model, workshop, item_id)
-    return _run(workshop, lambda: apply(workshop, item, form.value.data == "hide"))
+@access.runs_workshop
+@write_view(ChooseThemesForm, TO_CONSOLE)
+def choose_design_themes(workshop, form):
+    dreams.choose_themes(workshop, form.theme_ids.data or [])
 
 
 @bp.post("/<code>/dreams/<int:dream_id>/moderate")
-def moderate_dream(code: str, dream_id: int):
-    return _hide_or_show(code, Dream, dream_id, dreams.set_dream_hidden)
+@access.runs_workshop
+@write_view(HideOrShowForm, TO_CONSOLE)
+def moderate_dream(workshop, dream_id: int, form):
+    dreams.set_dream_hidden(workshop, _owned(Dream, workshop, dream_id), form.value.data == "hide")
 
 
 @bp.post("/<code>/propositions/<int:proposition_id>/moderate")
-def moderate_proposition(code: str, proposition_id: int):
-    return _hide_or_show(code, Proposition, proposition_id, design.set_proposition_hidden)
+@access.runs_workshop
+@write_view(HideOrShowForm, TO_CONSOLE)
+def moderate_proposition(workshop, proposition_id: int, form):
+    proposition = _owned(Proposition, workshop, proposition_id)
+    design.set_proposition_hidden(workshop, proposition, form.value.data == "hide")
 
 
 @bp.post("/<code>/propositions/<int:proposition_id>/edit")
-def edit_proposition(code: str, proposition_id: int):
-    workshop = workshop_to_run(code)
-    form = TextForm()
-    if not form.validate_on_submit():
-        abort(400, _("A proposition needs text, at most 400 characters."))
-    item = _owned(Proposition, workshop, proposition_id)
-    return _run(workshop, lambda: design.edit_proposition(workshop, item, form.text.data))
+@access.runs_workshop
+@write_view(
+    TextForm,
+    to_console(_l("A proposition needs text, at most 400 characters.")),
+)
+def edit_proposition(workshop, proposition_id: int, form):
+    design.edit_proposition(workshop, _owned(Proposition, workshop, proposition_id), form.text.data)
 
 
 @bp.post("/<code>/propositions/<int:proposition_id>/merge")
-def merge_proposition(code: str, proposition_id: int):
-    workshop = workshop_to_run(code)
-    form = MergeForm()
-    if not form.validate_on_submit():
-        abort(400)
+@access.runs_workshop
+@write_view(MergeForm, TO_CONSOLE)
+def merge_proposition(workshop, proposition_id: int, form):
     source = _owned(Proposition, workshop, proposition_id)
-    target = _owned(Proposition, workshop, form.into.data)
-    return _run(workshop, lambda: design.merge_propositions(workshop, source, target))
+    design.merge_propositions(workshop, source, _owned(Proposition, workshop, form.into.data))
 
 
 @bp.post("/<code>/actions/<int:action_id>/moderate")
-def moderate_action(code: str, action_id: int):
-    return _hide_or_show(code, Action, action_id, destiny.set_action_hidden)
+@access.runs_workshop
+@write_view(HideOrShowForm, TO_CONSOLE)
+def moderate_action(workshop, action_id: int, form):
+    destiny.set_action_hidden(
+        workshop, _owned(Action, workshop, action_id), form.value.data == "hide"
+    )
 
 
-def _action_choices(workshop, form) -> None:
+def _action_form(workshop, action) -> ActionEditForm:
+    form = ActionEditForm(obj=action if request.method == "GET" else None)
     form.proposition_id.choices = [("", _("None"))] + [
         (p.id, p.text[:90]) for p in design.propositions_of(workshop, visible_only=True)
     ]
     form.theme_id.choices = [("", _("None"))] + [
         (t.id, t.name) for t in dreams.chosen_themes(workshop)
     ]
+    return form
+
+
+def _action_page(write, status: int):
+    action = write.values["action"]
+    return render_template(
+        "workshops/action.html",
+        workshop=write.workshop,
+        action=action,
+        form=write.form,
+        chain=action_chain(action),
+    ), status
 
 
 @bp.route("/<code>/actions/<int:action_id>", methods=["GET", "POST"])
-def action_detail(code: str, action_id: int):
+@access.runs_workshop
+@finds(action=destiny.action_of)
+@write_view(_action_form, FormPage(_action_page))
+def action_detail(workshop, action, form):
     """Edit every field of an action, and see the chain back to the stories it grew from."""
-    workshop = workshop_to_run(code)
-    action = destiny.action_of(workshop, action_id)
-    form = ActionEditForm(obj=action if request.method == "GET" else None)
-    _action_choices(workshop, form)
-    status = 200
-    if form.validate_on_submit():
-        fields = form.fields()
-        fields.pop("client_id", None)
-        try:
-            destiny.update_action(workshop, action, fields)
-        except DomainError as error:
-            db.session.rollback()
-            flash(error.message, "error")
-            status = error.status
-        else:
-            db.session.commit()
-            flash(_("Action saved."), "success")
-            return redirect(
-                url_for("workshops.action_detail", code=workshop.code, action_id=action.id)
-            )
-    status = 422 if form.errors else status
-    return render_template(
-        "workshops/action.html",
-        workshop=workshop,
-        action=action,
-        form=form,
-        chain=action_chain(action),
-    ), status
+    fields = form.fields()
+    fields.pop("client_id", None)
+    destiny.update_action(workshop, action, fields)
+    return (
+        _("Action saved."),
+        url_for("workshops.action_detail", code=workshop.code, action_id=action.id),
+    )

@@ -1,18 +1,19 @@
 """The workshop's team (owner and co-facilitators) and deleting a workshop for good."""
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from wtforms import EmailField, StringField
 from wtforms.validators import DataRequired
 
-from ai_workshop.domain_errors import DomainError
-from ai_workshop.extensions import db
+from ai_workshop.domain_errors import ValidationFailed
 from ai_workshop.live import mark_changed
 from ai_workshop.text import clean_line
+from ai_workshop.web import access
+from ai_workshop.web.answers import FormPage
 from ai_workshop.web.forms import AppForm, ConfirmForm, at_most
-from ai_workshop.workshops.access import owns, workshop_to_own, workshop_to_run
+from ai_workshop.web.write_views import write_view
 from ai_workshop.workshops.sharing import (
     co_facilitators_of,
     contents_of,
@@ -45,71 +46,74 @@ def _team_page(workshop, form=None, status=200):
         workshop=workshop,
         owner=workshop.facilitator,
         co_facilitators=co_facilitators_of(workshop),
-        is_owner=owns(workshop),
+        is_owner=access.is_owner(workshop),
         form=form or CoFacilitatorForm(),
         confirm_form=ConfirmForm(),
     ), status
 
 
 @bp.get("/<code>/team")
-def team(code: str):
-    return _team_page(workshop_to_run(code))
+@access.runs_workshop
+def team(workshop):
+    return _team_page(workshop)
+
+
+def _team_with_form(write, status: int):
+    return _team_page(write.workshop, write.form, status)
 
 
 @bp.post("/<code>/team")
-def share(code: str):
-    workshop = workshop_to_own(code)
-    form = CoFacilitatorForm()
-    if not form.validate_on_submit():
-        return _team_page(workshop, form, 422)
-    try:
-        added = share_with(workshop, form.email.data)
-    except DomainError as error:
-        db.session.rollback()
-        form.email.errors = [error.message]
-        return _team_page(workshop, form, error.status)
-    db.session.commit()
-    flash(
+@access.owns_workshop
+@write_view(CoFacilitatorForm, FormPage(_team_with_form, error_field="email"))
+def share(workshop, form):
+    added = share_with(workshop, form.email.data)
+    return (
         _("%(name)s can now run this workshop with you.", name=added.facilitator.display_name),
-        "success",
+        url_for("workshops.team", code=workshop.code),
     )
-    return redirect(url_for("workshops.team", code=workshop.code))
+
+
+class _TeamButton(FormPage):
+    """A button on the team page: a refusal is shown on the page, which has no form of the
+    button's own to draw again."""
+
+    def invalid(self, write):
+        abort(400)
+
+
+def _team_as_it_is(write, status: int):
+    return _team_page(write.workshop, status=status)
 
 
 @bp.post("/<code>/team/<int:facilitator_id>/remove")
-def unshare(code: str, facilitator_id: int):
-    """The owner removes a co-facilitator; a co-facilitator may remove only themselves."""
-    leaving = facilitator_id == current_user.id
-    workshop = workshop_to_run(code) if leaving else workshop_to_own(code)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    try:
-        person = stop_sharing(workshop, facilitator_id)
-    except DomainError as error:
-        flash(error.message, "error")
-        return _team_page(workshop, status=error.status)
-    db.session.commit()
-    if leaving:
-        flash(_("You left %(name)s.", name=workshop.name), "success")
-        return redirect(url_for("workshops.index"))
-    flash(_("%(name)s no longer runs this workshop.", name=person.display_name), "success")
-    return redirect(url_for("workshops.team", code=workshop.code))
+@access.owns_workshop_or_leaving
+@write_view(ConfirmForm, _TeamButton(_team_as_it_is))
+def unshare(workshop, facilitator_id: int, form):
+    person = stop_sharing(workshop, facilitator_id)
+    if facilitator_id == current_user.id:
+        return _("You left %(name)s.", name=workshop.name), url_for("workshops.index")
+    return (
+        _("%(name)s no longer runs this workshop.", name=person.display_name),
+        url_for("workshops.team", code=workshop.code),
+    )
+
+
+def _delete_page(write, status: int):
+    return render_template(
+        "workshops/delete.html",
+        workshop=write.workshop,
+        form=write.form,
+        contents=contents_of(write.workshop),
+    ), status
 
 
 @bp.route("/<code>/delete", methods=["GET", "POST"])
-def delete(code: str):
-    workshop = workshop_to_own(code)
-    form = DeleteForm()
-    if form.validate_on_submit():
-        if form.code.data.replace(" ", "").upper() == workshop.code:
-            name = workshop.name
-            mark_changed(workshop, stage=True)
-            delete_workshop(workshop)
-            db.session.commit()
-            flash(_("%(name)s and everything in it are deleted.", name=name), "success")
-            return redirect(url_for("workshops.index"))
-        form.code.errors = [_("That is not this workshop's join code.")]
-    status = 422 if form.errors else 200
-    return render_template(
-        "workshops/delete.html", workshop=workshop, form=form, contents=contents_of(workshop)
-    ), status
+@access.owns_workshop
+@write_view(DeleteForm, FormPage(_delete_page, error_field="code"))
+def delete(workshop, form):
+    if form.code.data.replace(" ", "").upper() != workshop.code:
+        raise ValidationFailed(_("That is not this workshop's join code."))
+    name = workshop.name
+    mark_changed(workshop, stage=True)
+    delete_workshop(workshop)
+    return _("%(name)s and everything in it are deleted.", name=name), url_for("workshops.index")

@@ -1,8 +1,9 @@
 """The facilitator's side: workshop list, creation, settings, the console and its controls."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 
 from ai_workshop.extensions import db
 from ai_workshop.models import Story
@@ -11,9 +12,10 @@ from ai_workshop.phases.registry import phase_of
 from ai_workshop.stories.masking import personal_data_labels
 from ai_workshop.stories.queries import console_stories, parked_count
 from ai_workshop.stories.services import correct_text, set_hidden, set_parked
+from ai_workshop.web import access
+from ai_workshop.web.answers import FormPage, ToastOrBackTo, page
 from ai_workshop.web.netinfo import phones_can_reach_server, public_base_url
-from ai_workshop.web.responses import from_script
-from ai_workshop.workshops.access import workshop_to_run
+from ai_workshop.web.write_views import finds, write_view
 from ai_workshop.workshops.forms import (
     CorrectStoryForm,
     ModerateForm,
@@ -37,13 +39,8 @@ from ai_workshop.workshops.template_library import TEMPLATES
 bp = Blueprint("workshops", __name__, url_prefix="/workshops")
 
 
-@bp.before_request
-@login_required
-def require_login():
-    """Every route here is the facilitator's."""
-
-
 @bp.get("/")
+@access.signed_in
 def index():
     return render_template(
         "workshops/index.html",
@@ -54,32 +51,29 @@ def index():
 
 
 @bp.route("/new", methods=["GET", "POST"])
-def new():
-    form = NewWorkshopForm()
-    if form.validate_on_submit():
-        workshop = create_workshop(current_user, form.template.data, name=form.name.data)
-        db.session.commit()
-        flash(
-            _("Workshop created. Check the topic and questions, then open the console."), "success"
-        )
-        return redirect(url_for("workshops.settings", code=workshop.code))
-    status = 422 if form.errors else 200
-    return render_template("workshops/new.html", form=form, templates=TEMPLATES), status
+@access.signed_in
+@write_view(NewWorkshopForm, FormPage(page("workshops/new.html", templates=TEMPLATES)))
+def new(form):
+    workshop = create_workshop(current_user, form.template.data, name=form.name.data)
+    return (
+        _("Workshop created. Check the topic and questions, then open the console."),
+        url_for("workshops.settings", code=workshop.code),
+    )
 
 
-@bp.route("/<code>/settings", methods=["GET", "POST"])
-def settings(code: str):
-    workshop = workshop_to_run(code)
+def _settings_form(workshop) -> SettingsForm:
     form = SettingsForm()
     if request.method == "GET":
         form.fill_from(workshop)
-    elif form.validate_on_submit():
-        update_settings(workshop, form.settings())
-        db.session.commit()
-        flash(_("Settings saved."), "success")
-        return redirect(url_for("workshops.console", code=workshop.code))
-    status = 422 if form.errors else 200
-    return render_template("workshops/settings.html", workshop=workshop, form=form), status
+    return form
+
+
+@bp.route("/<code>/settings", methods=["GET", "POST"])
+@access.runs_workshop
+@write_view(_settings_form, FormPage(page("workshops/settings.html", "workshop")))
+def settings(workshop, form):
+    update_settings(workshop, form.settings())
+    return _("Settings saved."), url_for("workshops.console", code=workshop.code)
 
 
 def _console_context(workshop) -> dict:
@@ -99,8 +93,8 @@ def _console_context(workshop) -> dict:
 
 
 @bp.get("/<code>/console")
-def console(code: str):
-    workshop = workshop_to_run(code)
+@access.runs_workshop
+def console(workshop):
     return render_template(
         "workshops/console.html",
         join_base=public_base_url(),
@@ -112,39 +106,36 @@ def console(code: str):
 
 
 @bp.get("/<code>/console/panel")
-def console_panel(code: str):
+@access.runs_workshop
+def console_panel(workshop):
     """The live part of the console, refetched whenever the workshop changes."""
-    workshop = workshop_to_run(code)
     return render_template("workshops/_console_panel.html", **_console_context(workshop))
 
 
-def _back_to_console(workshop):
-    """Background posts from the console's script need no page; plain forms get one."""
-    if from_script():
-        return "", 204
-    return redirect(url_for("workshops.console", code=workshop.code))
+def to_console(refusal=None) -> ToastOrBackTo:
+    """The answer of the console's controls, posted by its script in the background or as
+    plain forms; `refusal` is the message of the 400 for a form that does not validate."""
+    return ToastOrBackTo("workshops.console", refusal=refusal)
+
+
+TO_CONSOLE = to_console()
 
 
 @bp.post("/<code>/phase")
-def change_phase(code: str):
-    workshop = workshop_to_run(code)
-    form = PhaseForm()
-    if not form.validate_on_submit():
-        abort(400, _("Choose one of the phases."))
+@access.runs_workshop
+@write_view(PhaseForm, to_console(_l("Choose one of the phases.")))
+def change_phase(workshop, form):
     set_phase(workshop, form.phase.data)
-    db.session.commit()
-    return _back_to_console(workshop)
 
 
 @bp.post("/<code>/timer")
-def timer(code: str):
-    workshop = workshop_to_run(code)
-    form = TimerForm()
-    if not form.validate_on_submit():
-        abort(400, _("The timer needs a number of minutes between 1 and 240."))
+@access.runs_workshop
+@write_view(
+    TimerForm,
+    to_console(_l("The timer needs a number of minutes between 1 and 240.")),
+)
+def timer(workshop, form):
     control_timer(workshop, form.action.data, (form.minutes.data or 1) * 60)
-    db.session.commit()
-    return _back_to_console(workshop)
 
 
 def story_of(workshop, story_id: int) -> Story:
@@ -155,34 +146,37 @@ def story_of(workshop, story_id: int) -> Story:
 
 
 @bp.post("/<code>/stories/<int:story_id>/moderate")
-def moderate(code: str, story_id: int):
-    workshop = workshop_to_run(code)
-    story = story_of(workshop, story_id)
-    form = ModerateForm()
-    if not form.validate_on_submit():
-        abort(400, _("Unknown moderation action."))
+@access.runs_workshop
+@finds(story=story_of)
+@write_view(ModerateForm, to_console(_l("Unknown moderation action.")))
+def moderate(workshop, story, form):
     action = form.action.data
     if action in ("hide", "show"):
         set_hidden(story, action == "hide")
     else:
         set_parked(story, action == "park")
-    db.session.commit()
-    return _back_to_console(workshop)
 
 
-@bp.route("/<code>/stories/<int:story_id>/edit", methods=["GET", "POST"])
-def correct(code: str, story_id: int):
-    workshop = workshop_to_run(code)
-    story = story_of(workshop, story_id)
+def _correction_form(workshop, story) -> CorrectStoryForm:
     form = CorrectStoryForm()
     if request.method == "GET":
         form.fill_from(story)
-    elif form.validate_on_submit():
-        correct_text(story, form.corrections())
-        db.session.commit()
-        flash(_("Story corrected."), "success")
-        return _back_to_console(workshop)
-    status = 422 if form.errors else 200
-    return render_template(
-        "workshops/correct.html", workshop=workshop, story=story, form=form
-    ), status
+    return form
+
+
+class _Corrected(FormPage):
+    """The correction is a page of its own; once saved, back to the console as its controls
+    go back (the message waits for the console's next page)."""
+
+    def done(self, write, message: str):
+        flash(message, "success")
+        return TO_CONSOLE.done(write, None)
+
+
+@bp.route("/<code>/stories/<int:story_id>/edit", methods=["GET", "POST"])
+@access.runs_workshop
+@finds(story=story_of)
+@write_view(_correction_form, _Corrected(page("workshops/correct.html", "workshop", "story")))
+def correct(workshop, story, form):
+    correct_text(story, form.corrections())
+    return _("Story corrected.")

@@ -13,8 +13,9 @@ from itsdangerous import URLSafeSerializer
 from ai_workshop.extensions import db
 from ai_workshop.models import Action, Commitment, Dream, Proposition, Theme, VoteDot
 from ai_workshop.participants.services import join
-from ai_workshop.phone.identity import COOKIE_NAME, COOKIE_SALT
 from ai_workshop.plan.content import plan_for
+from ai_workshop.web.access import declared_audience
+from ai_workshop.web.phone_identity import COOKIE_NAME, COOKIE_SALT
 from ai_workshop.workshops.sharing import share_with
 
 from ..factories import PASSWORD
@@ -214,6 +215,17 @@ def test_every_route_and_method_has_an_entry(app):
     present = {(rule.endpoint, method) for rule, method in routes(app)}
     assert present - listed == set(), "add the new route to ROUTES"
     assert listed - present == set(), "remove routes that no longer exist"
+
+
+def test_every_route_declares_the_access_listed_here(app):
+    """The routes' own declarations agree with this table, which stays independent of them."""
+    disagreeing = [
+        f"{method} {rule.endpoint}: declares {declared_audience(app, rule.endpoint)!r},"
+        f" listed as {ROUTES[(rule.endpoint, method)][0]!r}"
+        for rule, method in routes(app)
+        if declared_audience(app, rule.endpoint) != ROUTES.get((rule.endpoint, method), (None,))[0]
+    ]
+    assert disagreeing == []
 
 
 class Scenario:

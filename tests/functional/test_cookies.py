@@ -6,8 +6,8 @@ from flask_login import login_user
 from ai_workshop import create_app
 from ai_workshop.config import optional_flag
 from ai_workshop.extensions import db
-from ai_workshop.phone.identity import COOKIE_NAME
 from ai_workshop.web.cookies import secure_cookies_configured
+from ai_workshop.web.phone_identity import COOKIE_NAME
 
 from ..conftest import config_for_tests
 from ..factories import PASSWORD, Factories

@@ -1,10 +1,12 @@
-"""The participant's identity on a phone: a signed cookie mapping join codes to tokens."""
+"""The participant's identity on a phone: a signed cookie mapping join codes to tokens.
+
+Whether a token lets the phone in is decided in web/access.py; this only keeps the tokens.
+"""
 
 from flask import current_app, request
 from itsdangerous import BadSignature, URLSafeSerializer
 
-from ai_workshop.models import Participant, Workshop
-from ai_workshop.participants.services import participant_for_token
+from ai_workshop.models import Workshop
 from ai_workshop.web.cookies import cookie_secure
 
 COOKIE_NAME = "aiw_participant"
@@ -30,14 +32,6 @@ def _read_tokens() -> dict[str, str]:
 def token_for(workshop: Workshop) -> str | None:
     token = _read_tokens().get(workshop.code)
     return token if isinstance(token, str) else None
-
-
-def current_participant(workshop: Workshop) -> Participant | None:
-    """The participant this phone joined as, if it joined this workshop."""
-    participant = participant_for_token(token_for(workshop))
-    if participant is None or participant.workshop_id != workshop.id:
-        return None
-    return participant
 
 
 def remember(response, workshop: Workshop, token: str):

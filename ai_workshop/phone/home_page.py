@@ -1,0 +1,64 @@
+"""The phone's one page, for the phase the room is in, and the answer of the forms on it.
+
+Every form a participant sends from this page (a story, a dream, a proposition, an action,
+a commitment) comes back to it: drawn again with the form's errors, or redirected to it with
+a thank-you, so the phone always shows the room's current task.
+"""
+
+from flask import flash, redirect, render_template, url_for
+
+from ai_workshop.contributions import votes
+from ai_workshop.phases.registry import phase_of
+from ai_workshop.phases.voting import screen_key
+from ai_workshop.web.forms import ConfirmForm
+from ai_workshop.web.phone_identity import token_for
+from ai_workshop.web.write_views import Answer, Write
+
+
+def render_home(workshop, participant, form=None, status=200, **overrides):
+    """The page; `form` is the story form, `overrides` replace what the phase shows (a form
+    sent back with its errors)."""
+    vote = votes.current_vote(workshop)
+    context = {
+        "workshop": workshop,
+        "participant": participant,
+        "token": token_for(workshop),
+        "confirm": ConfirmForm(),
+        "screen": screen_key(workshop, vote),
+        **phase_of(workshop.phase).context("phone", workshop, participant, vote),
+    }
+    if form is not None:
+        context["form"] = form
+    context.update(overrides)
+    return render_template("phone/home.html", **context), status
+
+
+class OnHomePage(Answer):
+    """A form on the phone's page: drawn again there with its errors or the refusal, or back
+    to the page at `anchor` with the message flashed.
+
+    `context(workshop, participant, form)` is what the page shows in place of its own for
+    the form sent back; `query` goes into the page's address (which draft is now stored).
+    """
+
+    def __init__(self, anchor: str, context, **query):
+        self.anchor = anchor
+        self.context = context
+        self.query = query
+
+    def _page(self, write: Write, status: int):
+        workshop, participant = write.workshop, write.values["participant"]
+        overrides = self.context(workshop, participant, write.form)
+        return render_home(workshop, participant, status=status, **overrides)
+
+    def invalid(self, write: Write):
+        return self._page(write, 422)
+
+    def failed(self, write: Write, error):
+        flash(error.message, "error")
+        return self._page(write, error.status)
+
+    def done(self, write: Write, message: str):
+        flash(message, "success")
+        home = url_for("phone.home", code=write.workshop.code, **self.query)
+        return redirect(home + self.anchor)
