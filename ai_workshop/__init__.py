@@ -134,7 +134,9 @@ def register_cli(app: Flask) -> None:
 
 def register_template_helpers(app: Flask) -> None:
     from ai_workshop.phases.registry import phase_template
+    from ai_workshop.stories.templating import init_story_templating
     from ai_workshop.web.template_helpers import init_template_helpers
 
     init_template_helpers(app)
+    init_story_templating(app)
     app.jinja_env.globals["phase_template"] = phase_template

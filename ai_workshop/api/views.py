@@ -21,6 +21,7 @@ from ai_workshop.domain_errors import DomainError
 from ai_workshop.extensions import db
 from ai_workshop.live import stage_cache
 from ai_workshop.live.stage import Stage
+from ai_workshop.models.joincode import normalise_code
 from ai_workshop.participants.services import DISPLAY_NAME_MAX, clean_display_name, join
 from ai_workshop.stories.services import (
     delete_own_story,
@@ -32,7 +33,6 @@ from ai_workshop.stories.services import (
 from ai_workshop.text import clean_line
 from ai_workshop.web import access
 from ai_workshop.web.json_errors import ApiError, domain_error_response
-from ai_workshop.workshops.joincode import normalise_code
 from ai_workshop.workshops.services import find_workshop
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")

@@ -11,8 +11,8 @@ endpoint, which fills the cache.
 import re
 from urllib.parse import parse_qs
 
+from ai_workshop.models.joincode import normalise_code
 from ai_workshop.web.security_headers import security_headers
-from ai_workshop.workshops.joincode import normalise_code
 
 STATE_PATH = re.compile(r"^/api/v1/workshops/([^/]{1,20})/state$")
 

@@ -6,8 +6,8 @@ from ai_workshop.contributions.tense import tense_hint
 from ai_workshop.extensions import db
 from ai_workshop.models import Proposition
 from ai_workshop.phases.base import Phase
+from ai_workshop.phases.plan_parts import latest_tally
 from ai_workshop.phases.voting import UNKNOWN, console_vote, phone_vote, projector_vote
-from ai_workshop.plan.parts import latest_tally
 
 VOTES_ON = ("propositions",)
 

@@ -7,8 +7,8 @@ from ai_workshop.contributions import design, destiny, dreams
 from ai_workshop.contributions.forms import ActionEditForm, ActionProposalForm, CommitmentForm
 from ai_workshop.phases.base import Phase
 from ai_workshop.phases.dream import theme_choices
+from ai_workshop.phases.plan_parts import Quote
 from ai_workshop.phases.voting import UNKNOWN
-from ai_workshop.plan.parts import Quote
 
 # The newest commitments that fit under the action cards on the projector.
 PROJECTOR_COMMITMENTS = 6

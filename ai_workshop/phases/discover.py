@@ -5,8 +5,8 @@ from flask_babel import gettext as _
 from ai_workshop.board.queries import theme_cards, theme_summaries
 from ai_workshop.models import Story
 from ai_workshop.phases.base import Phase
+from ai_workshop.phases.plan_parts import Quote, ThemeEntry, latest_tally, quote
 from ai_workshop.phases.voting import UNKNOWN
-from ai_workshop.plan.parts import Quote, ThemeEntry, latest_tally, quote
 from ai_workshop.stories.forms import StoryForm
 from ai_workshop.stories.queries import strengths_cloud, ticker_stories, workshop_stories
 from ai_workshop.stories.services import own_stories

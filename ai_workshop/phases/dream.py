@@ -9,8 +9,8 @@ from ai_workshop.contributions.forms import DreamForm, OpenVoteForm
 from ai_workshop.extensions import db
 from ai_workshop.models import Dream
 from ai_workshop.phases.base import Phase
+from ai_workshop.phases.plan_parts import latest_tally
 from ai_workshop.phases.voting import UNKNOWN, console_vote, phone_vote, projector_vote
-from ai_workshop.plan.parts import latest_tally
 
 VOTES_ON = ("dreams", "themes")
 # The newest dreams on the projector's wall and to moderate live on the console; the plan

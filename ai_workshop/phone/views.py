@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 
 from ai_workshop.domain_errors import TooManyRequests
 from ai_workshop.extensions import db
+from ai_workshop.models.joincode import normalise_code
 from ai_workshop.participants.services import join
 from ai_workshop.phone.forms import JoinForm
 from ai_workshop.phone.home_page import OnHomePage, render_home
@@ -24,7 +25,6 @@ from ai_workshop.web.phone_identity import remember
 from ai_workshop.web.qrcodes import qr_svg
 from ai_workshop.web.ratelimit import retry_after
 from ai_workshop.web.write_views import finds, write_view
-from ai_workshop.workshops.joincode import normalise_code
 
 bp = Blueprint("phone", __name__)
 

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from ai_workshop.extensions import db
 from ai_workshop.models import Plan, Workshop
+from ai_workshop.phases.plan_parts import Quote, ThemeEntry
 from ai_workshop.phases.registry import all_phases
-from ai_workshop.plan.parts import Quote, ThemeEntry
 from ai_workshop.workshops.summary import session_numbers
 
 FOLLOW_UP_DAYS = (30, 60, 90)

@@ -19,11 +19,11 @@ from sqlalchemy import bindparam, select
 from ai_workshop.domain_errors import DomainError
 from ai_workshop.extensions import db
 from ai_workshop.models import Participant, Plan, Workshop
+from ai_workshop.models.joincode import looks_like_code, normalise_code
 from ai_workshop.models.participant import hash_token
 from ai_workshop.participants.services import participant_for_token
 from ai_workshop.web.json_errors import ApiError
 from ai_workshop.web.phone_identity import token_for
-from ai_workshop.workshops.joincode import looks_like_code, normalise_code
 from ai_workshop.workshops.services import find_workshop, no_such_workshop
 from ai_workshop.workshops.sharing import share_of
 

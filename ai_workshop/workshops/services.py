@@ -8,7 +8,7 @@ from ai_workshop.domain_errors import NotFound
 from ai_workshop.extensions import db
 from ai_workshop.live import mark_changed
 from ai_workshop.models import Facilitator, Participant, Story, Workshop
-from ai_workshop.workshops.joincode import generate_code, looks_like_code, normalise_code
+from ai_workshop.models.joincode import generate_code, looks_like_code, normalise_code
 from ai_workshop.workshops.template_library import get_template
 
 EDITABLE_FIELDS = (

@@ -1,4 +1,4 @@
-from ai_workshop.workshops.joincode import (
+from ai_workshop.models.joincode import (
     ALPHABET,
     LENGTH,
     generate_code,

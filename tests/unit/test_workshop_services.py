@@ -1,6 +1,6 @@
 from ai_workshop.extensions import db
+from ai_workshop.models.joincode import ALPHABET
 from ai_workshop.workshops import services
-from ai_workshop.workshops.joincode import ALPHABET
 from ai_workshop.workshops.template_library import CUSTOMER_SERVICE_STRENGTHS
 
 

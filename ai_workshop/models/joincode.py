@@ -1,4 +1,5 @@
-"""Six-character join codes that survive being read aloud or off a projector."""
+"""Six-character join codes that survive being read aloud or off a projector (what a
+workshop stores as its code)."""
 
 import secrets
 
