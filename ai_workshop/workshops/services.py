@@ -78,7 +78,11 @@ def no_such_workshop(code: str) -> NotFound:
 
 
 def set_phase(workshop: Workshop, phase: str) -> None:
+    """Move the room on; a timer that has run out stays behind with the phase it timed."""
+    moving_on = phase != workshop.phase
     workshop.set_phase(phase)
+    if moving_on and workshop.timer_state(utcnow()) == "finished":
+        workshop.reset_timer()
     mark_changed(workshop, stage=True)
 
 

@@ -27,6 +27,9 @@
       remaining = (endsAt - (Date.now() + offsetOf(el))) / 1000;
       if (remaining <= 0) el.dataset.state = "finished";
     }
+    // Once run out, a timer reads 0:00 whatever the page was drawn with: the remaining
+    // seconds it carries are those of the moment it was drawn.
+    if (el.dataset.state === "finished") remaining = 0;
     const text = format(remaining);
     if (el.textContent !== text) el.textContent = text;
   }

@@ -1,3 +1,6 @@
+from datetime import timedelta
+
+from ai_workshop.clock import utcnow
 from ai_workshop.extensions import db
 from ai_workshop.models.joincode import ALPHABET
 from ai_workshop.workshops import services
@@ -45,3 +48,20 @@ def test_phase_and_timer_changes_bump_the_version(make, facilitator):
     db.session.refresh(workshop)
     assert start < after_phase < workshop.version
     assert workshop.timer_ends_at is not None
+
+
+def test_a_timer_that_ran_out_leaves_with_its_phase(make, facilitator):
+    workshop = make.workshop(facilitator, name="W", phase="discover")
+    services.control_timer(workshop, "start", 60)
+    workshop.timer_ends_at = utcnow() - timedelta(seconds=5)  # ran out five seconds ago
+    services.set_phase(workshop, "discover")  # the same phase again changes nothing
+    assert workshop.timer_state(utcnow()) == "finished"
+    services.set_phase(workshop, "dream")
+    assert workshop.timer_state(utcnow()) == "idle"
+
+
+def test_a_running_timer_goes_on_into_the_next_phase(make, facilitator):
+    workshop = make.workshop(facilitator, name="W", phase="discover")
+    services.control_timer(workshop, "start", 300)
+    services.set_phase(workshop, "dream")
+    assert workshop.timer_state(utcnow()) == "running"
