@@ -5,11 +5,17 @@ from flask_babel import get_locale
 
 from ai_workshop.clock import to_iso, utcnow
 from ai_workshop.models.phase_names import PHASES, phase_label
-from ai_workshop.web.netinfo import public_base_url
+from ai_workshop.web.netinfo import phones_can_reach_server, public_base_url
+
+
+def external_url(endpoint: str, **values) -> str:
+    """A link meant for another device (a phone, a leader's computer): PUBLIC_URL or the
+    laptop's LAN address, never the loopback address the facilitator happens to browse."""
+    return f"{public_base_url()}{url_for(endpoint, **values)}"
 
 
 def join_url(workshop) -> str:
-    return f"{public_base_url()}{url_for('phone.join_page', code=workshop.code)}"
+    return external_url("phone.join_page", code=workshop.code)
 
 
 def spaced_code(code: str) -> str:
@@ -20,6 +26,8 @@ def spaced_code(code: str) -> str:
 def init_template_helpers(app) -> None:
     app.jinja_env.globals.update(
         join_url=join_url,
+        external_url=external_url,
+        reachable_from_elsewhere=phones_can_reach_server,
         phase_label=phase_label,
         all_phases=PHASES,
         now_utc=utcnow,

@@ -30,7 +30,7 @@ def test_a_timer_reads_zero_when_it_runs_out_and_leaves_with_its_phase(
         "console": (f"/workshops/{code}/console", ".timer-display"),
     }
     pages = {}
-    for name, (path, selector) in screens.items():
+    for name, (path, _selector) in screens.items():
         pages[name] = desk.new_page() if pages else page
         pages[name].goto(base + path)
         expect(pages[name].locator("[data-connection]").first).to_have_attribute(
