@@ -16,7 +16,10 @@ def _chosen_theme(workshop: Workshop, theme_id: int | None) -> Theme:
     theme = db.session.get(Theme, theme_id) if theme_id else None
     if theme is None or theme.workshop_id != workshop.id or not theme.chosen:
         raise ValidationFailed(
-            _("Choose one of the themes we carry into Design."),
+            _(
+                "Choose one of the themes we carry into %(phase)s.",
+                phase=workshop.label_of("design"),
+            ),
             {"theme_id": [_("Choose a theme.")]},
         )
     return theme

@@ -74,7 +74,7 @@ TEMPLATES = {
                 "It's a year from now and customers rave about us: what do they tell their friends?"
             ),
             strengths=CUSTOMER_SERVICE_STRENGTHS,
-            phase_vocabulary="4i",
+            phase_vocabulary="4d",
         ),
         WorkshopTemplate(
             key="team",
