@@ -25,11 +25,11 @@
     return true;
   }
 
-  function shrink(box) {
+  function shrink(box, floor) {
     box.style.fontSize = "";
     if (fits(box)) return;
     const base = parseFloat(getComputedStyle(box).fontSize);
-    let low = Number(box.dataset.fitFloor || 0.6);
+    let low = floor;
     let high = 1;
     for (let step = 0; step < 7; step++) {
       const middle = (low + high) / 2;
@@ -54,7 +54,8 @@
     items.forEach(function (item) { item.hidden = false; });
     setMore(box, 0);
     let hidden = 0;
-    while (!fits(box) && hidden < items.length) {
+    // The first item always stays: a wall of "+30 more" alone says nothing.
+    while (!fits(box) && hidden < items.length - 1) {
       hidden += 1;
       items[items.length - hidden].hidden = true;
       setMore(box, hidden);
@@ -62,8 +63,10 @@
   }
 
   function fit(box) {
-    if (box.dataset.fit !== "drop") shrink(box);
-    if (box.dataset.fit !== "shrink") drop(box);
+    if (box.dataset.fit !== "drop") shrink(box, Number(box.dataset.fitFloor || 0.6));
+    if (box.dataset.fit === "shrink") return;
+    drop(box);
+    if (!fits(box)) shrink(box, 0.4);
   }
 
   // Pages are filled in order, each with as many items as fit.
