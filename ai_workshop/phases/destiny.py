@@ -1,5 +1,7 @@
 """Destiny: actions with owners and teams, and the room's commitments, offers and requests."""
 
+from dataclasses import dataclass
+
 from flask_babel import gettext as _
 
 from ai_workshop.board.services import themes_of
@@ -10,8 +12,22 @@ from ai_workshop.phases.dream import theme_choices
 from ai_workshop.phases.plan_parts import Quote
 from ai_workshop.phases.voting import UNKNOWN
 
-# The newest commitments that fit under the action cards on the projector.
-PROJECTOR_COMMITMENTS = 6
+# The newest commitments the projector turns through, a few at a time.
+PROJECTOR_COMMITMENTS = 30
+
+
+@dataclass(frozen=True)
+class ScreenCommitment:
+    id: int
+    kind: str
+    label: str
+    text: str
+    attribution: str | None
+
+    @property
+    def says_kind(self) -> bool:
+        """ "I need help with…" needs no "I need" before it."""
+        return self.text.casefold().startswith(self.label.casefold())
 
 
 def phone(workshop, participant, vote=UNKNOWN, action_form=None, commitment_form=None) -> dict:
@@ -37,10 +53,14 @@ def phone(workshop, participant, vote=UNKNOWN, action_form=None, commitment_form
 
 
 def projector(workshop) -> dict:
+    labels = {"commitment": _("I will"), "offer": _("I offer"), "request": _("I need")}
     commitments = [c for c in destiny.commitments_of(workshop) if not c.hidden]
     return {
         "actions": destiny.actions_of(workshop, include_hidden=False),
-        "commitments": commitments[:PROJECTOR_COMMITMENTS],
+        "commitments": [
+            ScreenCommitment(c.id, c.kind, labels[c.kind], c.text, c.attribution)
+            for c in commitments[:PROJECTOR_COMMITMENTS]
+        ],
     }
 
 

@@ -14,6 +14,8 @@ from ai_workshop.workshops.services import story_count
 
 # The plan's strengths: the dozen most named.
 PLAN_STRENGTHS = 12
+# The projector's cloud: at most this many, fewer when they don't fit.
+PROJECTOR_STRENGTHS = 40
 
 
 def phone(workshop, participant, vote=UNKNOWN, form=None) -> dict:
@@ -28,10 +30,13 @@ def phone(workshop, participant, vote=UNKNOWN, form=None) -> dict:
 def projector(workshop) -> dict:
     if workshop.themes_shown:
         return {"cards": theme_summaries(workshop), "story_total": story_count(workshop)}
+    # Most named first, so the ones that don't fit the screen are the least named.
+    strengths = sorted(strengths_cloud(workshop, limit=None), key=lambda item: -item["count"])
     return {
         "story_total": story_count(workshop),
         "ticker": ticker_stories(workshop),
-        "cloud": strengths_cloud(workshop),
+        "cloud": strengths[:PROJECTOR_STRENGTHS],
+        "cloud_rest": max(0, len(strengths) - PROJECTOR_STRENGTHS),
     }
 
 

@@ -1,6 +1,7 @@
 """Dream: dream statements on the wall, a dot vote, and the themes carried into Design."""
 
 from flask_babel import gettext as _
+from sqlalchemy import func
 
 from ai_workshop.board.queries import theme_summaries
 from ai_workshop.board.services import themes_of
@@ -39,11 +40,21 @@ def phone(workshop, participant, vote=UNKNOWN, dream_form=None) -> dict:
 
 
 def projector(workshop) -> dict:
+    wall = dreams.dreams_of(workshop, include_hidden=False, limit=WALL_SIZE)
     return {
         "cards": theme_summaries(workshop),
-        "dream_wall": dreams.dreams_of(workshop, include_hidden=False, limit=WALL_SIZE),
+        "dream_wall": wall,
+        "dream_rest": max(0, _shown_dreams(workshop) - len(wall)),
         **projector_vote(workshop, VOTES_ON),
     }
+
+
+def _shown_dreams(workshop) -> int:
+    return db.session.scalar(
+        db.select(func.count(Dream.id)).where(
+            Dream.workshop_id == workshop.id, Dream.hidden.is_(False)
+        )
+    )
 
 
 def console(workshop) -> dict:
