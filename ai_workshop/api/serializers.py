@@ -9,6 +9,7 @@ from flask import current_app
 from ai_workshop.clock import to_iso, utcnow
 from ai_workshop.models import Story, Workshop
 from ai_workshop.phases import PHASES
+from ai_workshop.phases.live_content import content_version
 from ai_workshop.phases.voting import screen_key
 from ai_workshop.stories.fields import TEXTS, stored_values
 from ai_workshop.stories.personal_data import kinds_found
@@ -41,6 +42,7 @@ def workshop_state(workshop: Workshop) -> dict:
         "phase": workshop.phase,
         "phase_label": workshop.phase_label,
         "version": workshop.version,
+        "content": content_version(workshop),
         "accepts_stories": workshop.accepts_stories,
         "timer": workshop.timer_snapshot(now),
         "server_time": to_iso(now),
@@ -73,10 +75,12 @@ def with_current_clock(state: dict) -> dict:
 
 def stage_etag(state: dict) -> str:
     """Names what phones draw from: it ignores the clock and the version, which moves with
-    every story, and changes with the phase, screen, labels or timer."""
+    every story, and changes with the phase, screen, labels or timer, or what phones list of
+    the room's writing (phases/live_content.py)."""
     timer = state["timer"]
     stage = [
         state["screen"],
+        state["content"],
         state["phase"],
         state["phase_label"],
         state["accepts_stories"],

@@ -10,8 +10,14 @@ UNKNOWN = object()
 def phone_vote(workshop, participant, targets, vote=UNKNOWN) -> dict:
     """The open vote on a phone, when it is about what this phase votes on."""
     vote = votes.current_vote(workshop) if vote is UNKNOWN else vote
-    if vote is None or not vote.is_open or vote.target not in targets:
+    if vote is None or vote.target not in targets:
         return {}
+    if not vote.is_open:
+        return (
+            {"vote_results": votes.tally(workshop, vote), "results_of": vote}
+            if vote.revealed
+            else {}
+        )
     mine = votes.my_dots(vote, participant)
     return {
         "vote": vote,
@@ -43,7 +49,13 @@ def console_vote(workshop, default_target: str) -> dict:
 
 
 def screen_key(workshop, vote=UNKNOWN) -> str:
-    """Changes whenever phones should redraw: a new phase, a vote opening or closing, themes shown."""
+    """Changes whenever phones should redraw: a new phase, a vote opening, closing or its
+    results shown, themes shown."""
     vote = votes.current_vote(workshop) if vote is UNKNOWN else vote
-    vote_part = f"vote{vote.id}" if vote is not None and vote.is_open else "novote"
+    if vote is None:
+        vote_part = "novote"
+    elif vote.is_open:
+        vote_part = f"vote{vote.id}"
+    else:
+        vote_part = f"results{vote.id}" if vote.revealed else "novote"
     return f"{workshop.phase}/{vote_part}/{'themes' if workshop.themes_shown else 'stories'}"

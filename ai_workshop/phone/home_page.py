@@ -8,6 +8,7 @@ a thank-you, so the phone always shows the room's current task.
 from flask import flash, redirect, render_template, url_for
 
 from ai_workshop.contributions import votes
+from ai_workshop.phases.live_content import content_version
 from ai_workshop.phases.registry import phase_of
 from ai_workshop.phases.voting import screen_key
 from ai_workshop.web.forms import ConfirmForm
@@ -18,19 +19,29 @@ from ai_workshop.web.write_views import Answer, Write
 def render_home(workshop, participant, form=None, status=200, **overrides):
     """The page; `form` is the story form, `overrides` replace what the phase shows (a form
     sent back with its errors)."""
+    context = home_context(workshop, participant)
+    if form is not None:
+        context["form"] = form
+    context.update(overrides)
+    return render_template("phone/home.html", **context), status
+
+
+def render_live_part(workshop, participant):
+    """The phase's part of the page alone, which phones fetch when the room's writing moved."""
+    return render_template("phone/live_part.html", **home_context(workshop, participant))
+
+
+def home_context(workshop, participant) -> dict:
     vote = votes.current_vote(workshop)
-    context = {
+    return {
         "workshop": workshop,
         "participant": participant,
         "token": token_for(workshop),
         "confirm": ConfirmForm(),
         "screen": screen_key(workshop, vote),
+        "content_version": content_version(workshop),
         **phase_of(workshop.phase).context("phone", workshop, participant, vote),
     }
-    if form is not None:
-        context["form"] = form
-    context.update(overrides)
-    return render_template("phone/home.html", **context), status
 
 
 class OnHomePage(Answer):

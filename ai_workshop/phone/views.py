@@ -8,7 +8,7 @@ from ai_workshop.extensions import db
 from ai_workshop.models.joincode import normalise_code
 from ai_workshop.participants.services import join
 from ai_workshop.phone.forms import JoinForm
-from ai_workshop.phone.home_page import OnHomePage, render_home
+from ai_workshop.phone.home_page import OnHomePage, render_home, render_live_part
 from ai_workshop.phone.pacing import paced
 from ai_workshop.stories.forms import StoryForm
 from ai_workshop.stories.services import (
@@ -69,6 +69,16 @@ def join_qr(workshop):
 @access.phone
 def home(workshop, participant):
     return render_home(workshop, participant)
+
+
+@bp.get("/p/<code>/live")
+@paced
+@access.phone
+def live_part(workshop, participant):
+    """The phase's part of the page, for a phone that saw the room's writing move."""
+    response = Response(render_live_part(workshop, participant))
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _story_form(workshop, **_values) -> StoryForm:

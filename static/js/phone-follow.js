@@ -91,6 +91,11 @@
             return;
           }
           applyTimer(state);
+          if (state.content !== undefined) {
+            document.dispatchEvent(new CustomEvent("aiw:content", {
+              detail: { content: state.content, spreadMs: state.redraw_spread_ms || 0 },
+            }));
+          }
         })
         .catch(function () {
           if (inFlight === mine) failures += 1;

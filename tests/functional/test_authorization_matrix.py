@@ -140,6 +140,7 @@ ROUTES = {
     ("phone.join_page", "POST"): (PUBLIC, 302),
     ("phone.join_qr", "GET"): (PUBLIC, 200),
     ("phone.home", "GET"): (PHONE, 200),
+    ("phone.live_part", "GET"): (PHONE, 200),
     ("phone.submit", "POST"): (PHONE, 422),
     ("phone.edit_story", "GET"): (PHONE, 200),
     ("phone.edit_story", "POST"): (PHONE, 422),
