@@ -25,6 +25,7 @@ class Story(db.Model):
     made_possible: Mapped[str] = mapped_column(Text, default="")
     wish: Mapped[str] = mapped_column(Text, default="")
     whose: Mapped[str] = mapped_column(String(8), default="mine")
+    partner_name: Mapped[str] = mapped_column(String(40), default="", server_default="")
     consent: Mapped[str] = mapped_column(String(10), default="anonymous")
     hidden: Mapped[bool] = mapped_column(default=False)
     parked: Mapped[bool] = mapped_column(default=False)
@@ -68,10 +69,16 @@ class Story(db.Model):
 
     @property
     def attribution(self) -> str | None:
-        """The name to show beside a quote, only when the author consented to it."""
-        if self.consent != "named" or self.participant is None:
+        """The name to show beside a quote, only when the teller consented to it.
+
+        A partner's story is the partner's: it is never quoted under the name of the
+        participant who wrote it down, only under the partner's own first name, if given.
+        """
+        if self.consent != "named":
             return None
-        return self.participant.display_name or None
+        if self.whose == "partner":
+            return self.partner_name or None
+        return (self.participant.display_name or None) if self.participant else None
 
     def set_strengths(self, names: list[str], vocabulary: list[str]) -> None:
         known = set(vocabulary)

@@ -124,6 +124,17 @@ STORY_FIELDS = (
         invalid=_l("Choose my story or my partner's story."),
     ),
     StoryField(
+        "partner_name",
+        _l("Your partner's first name"),
+        LINE,
+        max_length=40,
+        hint=_l(
+            "Only for your partner's story, and only if they agree to be named beside a quote."
+        ),
+        placeholder=_l("e.g. Aiko"),
+        correctable=True,
+    ),
+    StoryField(
         "consent",
         _l("May we quote it?"),
         CHOICE,

@@ -58,3 +58,20 @@ def test_other_phases_show_their_name(client, make, facilitator, login):
 
 def test_projector_needs_the_facilitator(client, workshop):
     assert client.get(f"/projector/{workshop.code}").status_code == 302
+
+
+def test_a_partners_story_is_quoted_with_the_partners_name_on_projector_and_plan(
+    client, make, workshop, facilitator, login
+):
+    writer = make.participant(workshop, "Aiko")
+    make.story(
+        workshop, writer, headline="Ben's night shift", whose="partner", partner_name="Ben",
+        consent="named",
+    )  # fmt: skip
+    make.story(workshop, writer, headline="Carla's callback", whose="partner", consent="named")
+    login(facilitator)
+    projector = client.get(f"/projector/{workshop.code}/panel").data.decode()
+    plan = client.get(f"/plan/{workshop.code}").data.decode()
+    for page in (projector, plan):
+        assert "— Ben" in page
+        assert "Aiko" not in page  # the writer is never named for a story they did not live
