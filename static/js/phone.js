@@ -114,7 +114,8 @@
     }
     picker.classList.toggle("has-error", box.childElementCount > 0);
     const other = form.elements.other_strengths;
-    if (other) other.toggleAttribute("aria-invalid", over);
+    if (other && over) other.setAttribute("aria-invalid", "true");
+    else if (other && picksTouched) other.removeAttribute("aria-invalid");
   }
 
   function updateChips() {
@@ -204,8 +205,9 @@
     if (!picker) return;
     form.addEventListener("focusin", keepFocusInSight);
     form.addEventListener("submit", overLimitBeforeSending);
-    picker.addEventListener("input", function () { picksTouched = true; });
-    picker.addEventListener("change", function () { picksTouched = true; });
+    function touched(event) { if (event.target !== query) picksTouched = true; }
+    picker.addEventListener("input", touched);
+    picker.addEventListener("change", touched);
     openForCheckedChips();
     if (!query) return;
     picker.querySelector("[data-strength-search]").hidden = false;

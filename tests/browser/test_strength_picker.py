@@ -98,12 +98,14 @@ def test_the_picker_is_short_searchable_and_counts_own_words(
     errors = picker.locator("[data-strength-errors]")
     expect(errors).to_have_text("Pick at most 4 strengths.")
     assert errors.bounding_box()["y"] > own.bounding_box()["y"]  # right under the own words
+    expect(own).to_have_attribute("aria-invalid", "true")
     phone.click("[data-submit]")
     expect(own).to_be_focused()
     expect(errors).to_have_text("Pick at most 4 strengths.")
 
     own.fill("calm under pressure")
     expect(errors).to_be_empty()
+    expect(own).not_to_have_attribute("aria-invalid", "true")
     expect(count).to_have_text("3 of 4")
     phone.fill("#headline", "Three strengths and a search")
     phone.fill(
