@@ -99,3 +99,46 @@ def workshop_stories(workshop: Workshop) -> list[Story]:
     return list(
         db.session.scalars(select(Story).where(Story.workshop_id == workshop.id).order_by(Story.id))
     )
+
+
+# The phone's strength picker shows this many chips before "All strengths".
+PICKER_FIRST = 8
+# Counts per (workshop, version): every story bumps the version, so a hit is never stale,
+# and a busy room's phones loading the page at once share one aggregate query.
+_named_counts: dict[tuple, list[str]] = {}
+_NAMED_COUNTS_KEPT = 256
+
+
+def most_named_strengths(workshop: Workshop) -> list[str]:
+    """The workshop's chip names that stories already named, most named first."""
+    key = (workshop.id, workshop.code, workshop.version)
+    cached = _named_counts.get(key)
+    if cached is not None:
+        return cached
+    vocabulary = list(workshop.strengths_vocabulary)
+    uses = func.count(StoryStrength.id)
+    names = list(
+        db.session.scalars(
+            select(StoryStrength.name)
+            .join(Story)
+            .where(Story.workshop_id == workshop.id, StoryStrength.name.in_(vocabulary))
+            .group_by(StoryStrength.name)
+            .order_by(uses.desc(), StoryStrength.name)
+        )
+    )
+    if len(_named_counts) >= _NAMED_COUNTS_KEPT:
+        _named_counts.clear()
+    _named_counts[key] = names
+    return names
+
+
+def picker_order(
+    workshop: Workshop, chosen: list[str] | None = None, first: int = PICKER_FIRST
+) -> tuple[list[str], list[str]]:
+    """The chips shown at once and the rest, each in order: the most named, then the
+    template's own order; a chip already chosen is always shown."""
+    vocabulary = list(workshop.strengths_vocabulary)
+    shown = list(dict.fromkeys(most_named_strengths(workshop) + vocabulary))[:first]
+    shown += [name for name in vocabulary if name in (chosen or []) and name not in shown]
+    rest = [name for name in vocabulary if name not in shown]
+    return shown, rest

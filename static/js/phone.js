@@ -77,17 +77,148 @@
     return text.split(/[,;\n]+/).map(function (s) { return s.trim(); }).filter(Boolean);
   }
 
-  function updateChips() {
-    const max = fields.max_strengths;
-    const boxes = form.querySelectorAll('input[name="strengths"]');
+  // ---------- The strength picker ----------
+  // The most named chips show at once, the rest behind "All strengths" and the search box;
+  // the counter and the limit's message count the teller's own words too.
+
+  const picker = form && form.querySelector("[data-strength-picker]");
+  const query = picker && picker.querySelector("[data-strength-query]");
+  const more = picker && picker.querySelector("[data-more-strengths]");
+  const addOwn = picker && picker.querySelector("[data-add-own]");
+  const searchResult = picker && picker.querySelector("[data-strength-result]");
+  let picksTouched = false; // the server's message on the picks stays until they change
+  let moreOpenedBySearch = false;
+  let lastCount = null;
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_all, key) { return values[key]; });
+  }
+
+  function strengthTotal() {
     const other = form.elements.other_strengths;
     const typed = other ? typedStrengths(other.value).length : 0;
-    let checked = 0;
-    boxes.forEach(function (box) { if (box.checked) checked += 1; });
-    const total = checked + typed;
-    boxes.forEach(function (box) { box.disabled = !box.checked && total >= max; });
-    const count = form.querySelector("[data-selection-count]");
-    if (count) count.textContent = total ? "(" + total + "/" + max + ")" : "";
+    return form.querySelectorAll('input[name="strengths"]:checked').length + typed;
+  }
+
+  function showLimit(total) {
+    const box = picker.querySelector("[data-strength-errors]");
+    const over = total > fields.max_strengths;
+    if (over) {
+      box.textContent = "";
+      const p = document.createElement("p");
+      p.className = "error-text";
+      p.textContent = picker.dataset.msgTooMany;
+      box.appendChild(p);
+    } else if (picksTouched) {
+      box.textContent = "";
+    }
+    picker.classList.toggle("has-error", box.childElementCount > 0);
+    const other = form.elements.other_strengths;
+    if (other && over) other.setAttribute("aria-invalid", "true");
+    else if (other && picksTouched) other.removeAttribute("aria-invalid");
+  }
+
+  function updateChips() {
+    const max = fields.max_strengths;
+    const total = strengthTotal();
+    form.querySelectorAll('input[name="strengths"]').forEach(function (box) {
+      box.disabled = !box.checked && total >= max;
+    });
+    if (!picker) return;
+    const count = picker.querySelector("[data-selection-count]");
+    // Announced on a change of the count only, not on each letter typed.
+    if (total !== lastCount) {
+      count.textContent = fill(picker.dataset.msgCount, { count: total, max: max });
+      count.classList.toggle("over", total > max);
+      count.classList.toggle("full", total === max);
+      lastCount = total;
+    }
+    showLimit(total);
+  }
+
+  function openForCheckedChips() {
+    if (more && more.querySelector("input:checked")) more.open = true;
+  }
+
+  function filterChips() {
+    const text = query.value.trim().toLowerCase();
+    let matches = 0;
+    let exact = false;
+    picker.querySelectorAll(".chip").forEach(function (chip) {
+      const name = chip.querySelector("input").value.toLowerCase();
+      const match = !text || name.indexOf(text) !== -1 || chip.querySelector("input").checked;
+      chip.hidden = !match;
+      if (text && name.indexOf(text) !== -1) matches += 1;
+      if (name === text) exact = true;
+    });
+    if (text && !more.open) {
+      more.open = true;
+      moreOpenedBySearch = true;
+    } else if (!text && moreOpenedBySearch) {
+      more.open = false;
+      moreOpenedBySearch = false;
+      openForCheckedChips();
+    }
+    picker.classList.toggle("searching", Boolean(text));
+    searchResult.textContent = text && !matches ? searchResult.dataset.msgNone : "";
+    addOwn.hidden = !text || exact;
+    addOwn.textContent = fill(picker.dataset.msgAdd, { words: query.value.trim() });
+  }
+
+  function addOwnWords() {
+    const other = form.elements.other_strengths;
+    const words = query.value.trim();
+    if (!words) return;
+    other.value = typedStrengths(other.value).concat([words]).join(", ");
+    query.value = "";
+    filterChips();
+    other.dispatchEvent(new Event("input", { bubbles: true }));
+    query.focus();
+  }
+
+  function overLimitBeforeSending(event) {
+    if (!picker || strengthTotal() <= fields.max_strengths) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    picksTouched = true;
+    updateChips();
+    const other = form.elements.other_strengths;
+    (other && other.value ? other : picker).scrollIntoView({ block: "center" });
+    if (other && other.value) other.focus();
+  }
+
+  // Chromium scrolls a focused field only until some of it shows, so a chip or a box may
+  // stay half under the sticky Send bar; bring the whole of it into sight.
+  function keepFocusInSight(event) {
+    const bar = form.querySelector(".submit-bar");
+    const target = event.target.closest(".chip, .choice") || event.target;
+    if (!bar || bar.contains(target)) return;
+    const box = target.getBoundingClientRect();
+    const head = document.querySelector(".phone-head");
+    const top = head ? head.getBoundingClientRect().bottom : 0;
+    if (box.bottom > bar.getBoundingClientRect().top || box.top < top) {
+      target.scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  function setUpPicker() {
+    if (!picker) return;
+    form.addEventListener("focusin", keepFocusInSight);
+    form.addEventListener("submit", overLimitBeforeSending);
+    function touched(event) { if (event.target !== query) picksTouched = true; }
+    picker.addEventListener("input", touched);
+    picker.addEventListener("change", touched);
+    openForCheckedChips();
+    if (!query) return;
+    picker.querySelector("[data-strength-search]").hidden = false;
+    query.addEventListener("input", filterChips);
+    query.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter") return;
+      // Enter in the search box must never send the story.
+      event.preventDefault();
+      if (!addOwn.hidden) addOwnWords();
+    });
+    addOwn.addEventListener("click", addOwnWords);
   }
 
   function updateCounters() {
@@ -109,14 +240,13 @@
     let first = null;
     Object.keys(fields || {}).forEach(function (name) {
       const input = form.elements[name === "strengths" ? "other_strengths" : name];
-      const box = name === "strengths" ? form.querySelector("[data-chips]").closest(".field")
-        : input && input.closest(".field");
+      const box = name === "strengths" ? picker : input && input.closest(".field");
       if (!box) return;
       box.classList.add("has-error");
       const p = document.createElement("p");
       p.className = "error-text js-error";
       p.textContent = fields[name].join(" ");
-      box.appendChild(p);
+      (box.querySelector("[data-strength-errors]") || box).appendChild(p);
       first = first || box;
     });
     if (first) first.scrollIntoView({ behavior: "smooth", block: "center" });
@@ -177,7 +307,9 @@
 
   function setUpForm() {
     if (!form) return;
+    setUpPicker();
     if (isCreate) restoreDraft();
+    openForCheckedChips();
     updateChips();
     updateCounters();
     form.addEventListener("input", function () {

@@ -22,6 +22,7 @@ def write_story(phone, headline, consent, strength):
     phone.fill("#headline", headline)
     phone.fill("#story", f"{headline}: what happened, who was there and what we did about it.")
     phone.fill("#made_possible", "A colleague who had our back.")
+    phone.get_by_label("Find a strength").fill(strength)  # chips past the first few hide
     phone.locator("label.chip", has_text=re.compile(f"^{strength}$")).click()
     phone.locator(f'input[name="consent"][value="{consent}"]').check()
     phone.click("[data-submit]")

@@ -1,5 +1,6 @@
 """The phone pages without JavaScript: plain forms and redirects."""
 
+import re
 import uuid
 
 from ai_workshop.extensions import db
@@ -157,3 +158,62 @@ def test_qr_code_is_svg_of_the_join_url(client, workshop):
     assert response.status_code == 200
     assert response.mimetype == "image/svg+xml"
     assert response.data.lstrip().startswith(b"<svg")
+
+
+def picker_sections(page: str) -> tuple[list[str], list[str]]:
+    """The chips shown at once and those behind "All strengths", in page order."""
+    shown_part, _summary, rest_part = page.partition('<details class="more-strengths"')
+    chip = re.compile(r'<input type="checkbox" name="strengths"[^>]* value="([^"]+)"')
+    return chip.findall(shown_part), chip.findall(rest_part.partition("</details>")[0])
+
+
+def test_the_picker_shows_the_rooms_most_named_chips_first(client, make, workshop):
+    teller = make.participant(workshop, "Earlier")
+    make.story(workshop, teller, strengths=["gratitude", "initiative"])
+    make.story(workshop, teller, strengths=["gratitude", "own words nobody listed"])
+    make.story(workshop, teller, strengths=["initiative", "gratitude"])
+    make.story(workshop, teller, strengths=["warmth"])
+    join(client, workshop.code)
+    shown, rest = picker_sections(client.get(f"/p/{workshop.code}").get_data(as_text=True))
+    vocabulary = workshop.strengths_vocabulary
+    assert shown[:3] == ["gratitude", "initiative", "warmth"]
+    assert shown[3:] == [name for name in vocabulary if name not in shown[:3]][: len(shown) - 3]
+    assert 8 <= len(shown) <= 10
+    assert sorted(shown + rest) == sorted(vocabulary)
+    assert rest == [name for name in vocabulary if name not in shown]
+
+    # A new story changes the order on the next page load.
+    make.story(workshop, teller, strengths=["composure"])
+    make.story(workshop, teller, strengths=["composure"])
+    make.story(workshop, teller, strengths=["composure"])
+    shown, _rest = picker_sections(client.get(f"/p/{workshop.code}").get_data(as_text=True))
+    assert shown[:2] == ["composure", "gratitude"]
+
+
+def test_a_chosen_chip_from_the_rest_is_shown_when_editing(client, workshop):
+    join(client, workshop.code)
+    client.post(f"/p/{workshop.code}/stories", data=story_form(strengths=["gratitude"]))
+    story = Story.query.one()
+    page = client.get(f"/p/{workshop.code}/stories/{story.id}/edit").get_data(as_text=True)
+    shown, rest = picker_sections(page)
+    assert rest and "gratitude" in shown and "gratitude" not in rest
+    assert re.search(r'value="gratitude" checked', page)
+
+
+def test_too_many_strengths_is_said_beside_the_own_words(client, workshop):
+    join(client, workshop.code)
+    response = client.post(
+        f"/p/{workshop.code}/stories",
+        data=story_form(strengths=["patience", "empathy"], other_strengths="calm, humour, grit"),
+    )
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    own_words = page.index('id="other_strengths"')
+    message = page.index('<p class="error-text">Pick at most 4 strengths.</p>')
+    picker_end = page.index("</fieldset>", own_words)
+    assert own_words < message < picker_end  # right under the own words, inside the picker
+    assert page.count('<p class="error-text">Pick at most 4 strengths.</p>') == 1
+    own_input = re.search(r'<input[^>]*id="other_strengths"[^>]*>', page).group(0)
+    assert 'aria-invalid="true"' in own_input
+    assert "strengths-errors" in own_input and "strengths-count" in own_input
+    assert re.search(r'id="strengths-count"[^>]*aria-live="polite"[^>]*>5 of 4<', page)
