@@ -6,13 +6,13 @@
   function applyFilter() {
     const feed = document.querySelector("[data-feed]");
     if (feed) feed.dataset.filter = feedFilter;
-    document.querySelectorAll("[data-filter]").forEach(function (button) {
+    document.querySelectorAll("button[data-filter]").forEach(function (button) {
       button.setAttribute("aria-pressed", String(button.dataset.filter === feedFilter));
     });
   }
 
   document.addEventListener("click", function (event) {
-    const button = event.target.closest("[data-filter]");
+    const button = event.target.closest("button[data-filter]");
     if (!button) return;
     feedFilter = button.dataset.filter;
     applyFilter();
