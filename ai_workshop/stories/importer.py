@@ -16,7 +16,8 @@ def import_stories(workshop: Workshop, rows: list[dict]) -> tuple[int, list[str]
     vocabulary = workshop.strengths_vocabulary
     added, skipped = 0, []
     for number, row in enumerate(rows, start=1):
-        formdata = MultiDict([(name, row[name]) for name in COLUMNS])
+        # A column the rows do not have (one newer than the file) takes the form's default.
+        formdata = MultiDict([(name, row[name]) for name in COLUMNS if name in row])
         formdata["client_id"] = str(uuid.uuid4())
         form = StoryForm(
             formdata=formdata,
