@@ -10,6 +10,8 @@ from ai_workshop.phases.plan_parts import latest_tally
 from ai_workshop.phases.voting import UNKNOWN, console_vote, phone_vote, projector_vote
 
 VOTES_ON = ("propositions",)
+# Each theme's newest propositions, paged on the projector a few at a time.
+PROJECTOR_PER_THEME = 12
 
 
 def phone(workshop, participant, vote=UNKNOWN, proposition_form=None) -> dict:
@@ -33,8 +35,9 @@ def projector(workshop) -> dict:
     chosen = dreams.chosen_themes(workshop)
     by_theme = {theme.id: [] for theme in chosen}
     for proposition in reversed(design.propositions_of(workshop, visible_only=True)):
-        if proposition.theme_id in by_theme:
-            by_theme[proposition.theme_id].append(proposition)
+        shown = by_theme.get(proposition.theme_id)
+        if shown is not None and len(shown) < PROJECTOR_PER_THEME:
+            shown.append(proposition)
     return {"chosen": chosen, "by_theme": by_theme, **projector_vote(workshop, VOTES_ON)}
 
 

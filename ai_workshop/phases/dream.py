@@ -14,9 +14,10 @@ from ai_workshop.phases.plan_parts import latest_tally
 from ai_workshop.phases.voting import UNKNOWN, console_vote, phone_vote, projector_vote
 
 VOTES_ON = ("dreams", "themes")
-# The newest dreams on the projector's wall and to moderate live on the console; the plan
-# and exports hold them all.
-WALL_SIZE = 12
+# The newest dreams on the projector's wall (paged a few at a time, so a full turn of the
+# pages stays a few minutes long) and to moderate live on the console; the plan and
+# exports hold them all.
+WALL_SIZE = 36
 CONSOLE_DREAMS = 40
 
 

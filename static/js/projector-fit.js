@@ -69,30 +69,106 @@
     if (!fits(box)) shrink(box, 0.4);
   }
 
-  // Pages are filled in order, each with as many items as fit.
+  function showOnly(items, group) {
+    items.forEach(function (item) { item.hidden = group.indexOf(item) < 0; });
+  }
+
+  function scaleTo(box, base, scale) {
+    box.style.fontSize = scale === 1 ? "" : base * scale + "px";
+  }
+
+  // The largest scale, from 1 down to the floor, at which every group fits on its own.
+  function largestScale(box, base, floor, items, groups) {
+    function allFit(scale) {
+      scaleTo(box, base, scale);
+      return groups.every(function (group) {
+        showOnly(items, group);
+        return fits(box);
+      });
+    }
+    if (allFit(1)) return 1;
+    let low = floor;
+    let high = 1;
+    // Clipped words are worse than small ones: below the floor only when nothing else fits.
+    if (!allFit(floor)) {
+      low = 0.4;
+      high = floor;
+    }
+    for (let step = 0; step < 7; step++) {
+      const middle = (low + high) / 2;
+      if (allFit(middle)) low = middle;
+      else high = middle;
+    }
+    return low;
+  }
+
+  // Pages filled in order, each with as many items as fit at the current size.
+  function fillPages(box, items) {
+    const pages = [];
+    showOnly(items, []);
+    items.forEach(function (item) {
+      const page = pages[pages.length - 1];
+      item.hidden = false;
+      if (page && !fits(box)) {
+        page.forEach(function (other) { other.hidden = true; });
+        pages.push([item]);
+      } else if (page) {
+        page.push(item);
+      } else {
+        pages.push([item]);
+      }
+    });
+    return pages;
+  }
+
+  // Without a floor, items page at the size they have. With data-pages-floor, the type
+  // shrinks (to that floor) only as far as the longest item needs to fit a page alone,
+  // then pages; data-pages="together" shrinks to show every item at once, and pages at
+  // even counts ("4 and 4", not "7 and 1") only when the floor is reached.
   function paginate(box) {
     const items = Array.prototype.slice.call(box.querySelectorAll("[data-page-item]"));
-    let page = 0;
-    let onPage = 0;
-    items.forEach(function (item) {
-      item.hidden = true;
-      delete item.dataset.page;
-    });
-    items.forEach(function (item) {
-      item.hidden = false;
-      if (onPage > 0 && !fits(box)) {
-        items.forEach(function (other) {
-          if (Number(other.dataset.page) === page) other.hidden = true;
-        });
-        page += 1;
-        onPage = 0;
+    const floor = Number(box.dataset.pagesFloor || 1);
+    box.style.fontSize = "";
+    // Measured with the "1 of N" label showing: it takes room from the box when it shows.
+    setLabel(box, items.length, items.length);
+    items.forEach(function (item) { delete item.dataset.page; });
+    let pages;
+    if (floor < 1 && items.length) {
+      const base = parseFloat(getComputedStyle(box).fontSize);
+      if (box.dataset.pages === "together") {
+        let scale = largestScale(box, base, floor, items, [items]);
+        pages = [items];
+        if (scale < floor) {
+          scaleTo(box, base, floor);
+          const size = Math.ceil(items.length / fillPages(box, items).length);
+          pages = [];
+          for (let start = 0; start < items.length; start += size) pages.push(items.slice(start, start + size));
+          scale = largestScale(box, base, floor, items, pages);
+        }
+        scaleTo(box, base, scale);
+      } else {
+        const alone = items.map(function (item) { return [item]; });
+        scaleTo(box, base, largestScale(box, base, floor, items, alone));
+        pages = fillPages(box, items);
       }
-      item.dataset.page = String(page);
-      onPage += 1;
+    } else {
+      pages = fillPages(box, items);
+    }
+    pages.forEach(function (page, number) {
+      page.forEach(function (item) { item.dataset.page = String(number); });
     });
-    box.dataset.pageCount = String(page + 1);
+    box.dataset.pageCount = String(Math.max(pages.length, 1));
     const key = box.id || "pages";
-    show(box, Math.min(shownPage[key] || 0, page), false);
+    show(box, Math.min(shownPage[key] || 0, Math.max(pages.length - 1, 0)), false);
+  }
+
+  function setLabel(box, page, count) {
+    const label = document.querySelector('[data-page-label="' + box.id + '"]');
+    if (!label) return;
+    label.hidden = count < 2;
+    label.textContent = (label.dataset.label || "{page} / {pages}")
+      .replace("{page}", page)
+      .replace("{pages}", count);
   }
 
   function show(box, page, animate) {
@@ -101,13 +177,7 @@
     box.querySelectorAll("[data-page-item]").forEach(function (item) {
       item.hidden = Number(item.dataset.page) !== page;
     });
-    const label = document.querySelector('[data-page-label="' + box.id + '"]');
-    if (label) {
-      label.hidden = count < 2;
-      label.textContent = (label.dataset.label || "{page} / {pages}")
-        .replace("{page}", page + 1)
-        .replace("{pages}", count);
-    }
+    setLabel(box, page + 1, count);
     if (animate && !calm.matches) {
       box.classList.remove("turning");
       void box.offsetWidth; // restarts the fade-in on the next page

@@ -2,7 +2,8 @@
 
 Each screen is checked in the page: no text leaves the viewport or a box that clips it,
 no clipping box holds more than it shows, no two pieces of text overlap, and nothing
-is cut short with "...".
+is cut short with "...". The main text of each screen keeps a size readable from the back
+of the room: paging, not shrinking, is how a screen holds a summit's worth.
 """
 
 import os
@@ -35,7 +36,8 @@ FIT_PROBLEMS = """() => {
     if (!el.getClientRects().length || style.visibility === "hidden" || el.closest(".visually-hidden")) continue;
     if (clips(style) && el.textContent.trim() && (el.scrollWidth > el.clientWidth + tolerance
         || el.scrollHeight > el.clientHeight + tolerance)) {
-      problems.push("holds more than it shows: " + describe(el));
+      problems.push("holds more than it shows: " + describe(el) + " " + el.scrollWidth + "x" + el.scrollHeight
+        + " in " + el.clientWidth + "x" + el.clientHeight);
     }
     const ownText = [...el.childNodes].some((node) => node.nodeType === 3 && node.textContent.trim());
     if (!ownText) continue;
@@ -65,6 +67,34 @@ FIT_PROBLEMS = """() => {
 }"""
 
 
+# The smallest the main text of each screen may be, in CSS pixels at 1920 and 1280 wide.
+FLOORS = {
+    "dream": {".wall-card p": (24, 16), ".prompt-title": (24, 16), ".theme-strip li": (18, 12)},
+    "dream-vote": {".bar-label": (20, 14)},
+    "design": {".proposition": (22, 16)},
+    "design-vote": {".bar-label": (20, 14)},
+    "destiny": {".commitment-text": (28, 18), ".action-tile h2": (24, 16)},
+}
+
+SMALLEST_TEXT = """(selector) => {
+  const shown = [...document.querySelectorAll(selector)].filter((el) => el.getClientRects().length);
+  return shown.length ? Math.min(...shown.map((el) => parseFloat(getComputedStyle(el).fontSize))) : null;
+}"""
+
+
+def too_small(page, name):
+    wide = page.viewport_size["width"] >= 1920
+    problems = []
+    for selector, floors in FLOORS.get(name, {}).items():
+        floor = floors[0] if wide else floors[1]
+        size = page.evaluate(SMALLEST_TEXT, selector)
+        if size is None:
+            problems.append(f"{selector} not shown")
+        elif size < floor - 0.5:
+            problems.append(f"{selector} at {size:.1f}px, under {floor}px")
+    return problems
+
+
 def check_fits(pages, base, code, name):
     failures = []
     for page in pages:
@@ -76,6 +106,7 @@ def check_fits(pages, base, code, name):
             Path(SHOTS).mkdir(parents=True, exist_ok=True)
             page.screenshot(path=Path(SHOTS) / f"{name}-{size['width']}.png")
         failures += [f"{label}: {problem}" for problem in page.evaluate(FIT_PROBLEMS)]
+        failures += [f"{label}: {problem}" for problem in too_small(page, name)]
     return failures
 
 
