@@ -77,8 +77,8 @@
     box.style.fontSize = scale === 1 ? "" : base * scale + "px";
   }
 
-  // The largest scale, from 1 down to the floor, at which every group fits on its own.
-  function largestScale(box, base, floor, items, groups) {
+  // The largest scale, from top down to the floor, at which every group fits on its own.
+  function largestScale(box, base, floor, items, groups, top) {
     function allFit(scale) {
       scaleTo(box, base, scale);
       return groups.every(function (group) {
@@ -86,11 +86,13 @@
         return fits(box);
       });
     }
-    if (allFit(1)) return 1;
+    top = top || 1;
+    if (allFit(top)) return top;
     let low = floor;
-    let high = 1;
+    let high = top;
+    if (top > 1 && allFit(1)) low = 1;
     // Clipped words are worse than small ones: below the floor only when nothing else fits.
-    if (!allFit(floor)) {
+    else if (!allFit(floor)) {
       low = 0.4;
       high = floor;
     }
@@ -123,8 +125,9 @@
 
   // Without a floor, items page at the size they have. With data-pages-floor, the type
   // shrinks (to that floor) only as far as the longest item needs to fit a page alone,
-  // then pages; data-pages="together" shrinks to show every item at once, and pages at
-  // even counts ("4 and 4", not "7 and 1") only when the floor is reached.
+  // then pages; data-pages="together" shrinks to show every item at once (or grows, up to
+  // data-pages-grow, to use the room), and pages at even counts ("4 and 4", not "7 and 1")
+  // only when the floor is reached.
   function paginate(box) {
     const items = Array.prototype.slice.call(box.querySelectorAll("[data-page-item]"));
     const floor = Number(box.dataset.pagesFloor || 1);
@@ -136,7 +139,7 @@
     if (floor < 1 && items.length) {
       const base = parseFloat(getComputedStyle(box).fontSize);
       if (box.dataset.pages === "together") {
-        let scale = largestScale(box, base, floor, items, [items]);
+        let scale = largestScale(box, base, floor, items, [items], Number(box.dataset.pagesGrow || 1));
         pages = [items];
         if (scale < floor) {
           scaleTo(box, base, floor);
