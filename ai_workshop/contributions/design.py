@@ -44,12 +44,12 @@ def propositions_of(workshop: Workshop, visible_only: bool = False) -> list[Prop
 def edit_proposition(workshop: Workshop, proposition: Proposition, text: str) -> None:
     proposition.text = text
     proposition.edited_by_facilitator = True
-    mark_changed(workshop)
+    mark_changed(workshop, content=True)
 
 
 def set_proposition_hidden(workshop: Workshop, proposition: Proposition, hidden: bool) -> None:
     proposition.hidden = hidden
-    mark_changed(workshop)
+    mark_changed(workshop, content=True)
 
 
 def merge_propositions(workshop: Workshop, source: Proposition, target: Proposition) -> None:
@@ -61,4 +61,4 @@ def merge_propositions(workshop: Workshop, source: Proposition, target: Proposit
         select(Proposition).where(Proposition.merged_into_id == source.id)
     ):
         other.merged_into_id = target.id
-    mark_changed(workshop)
+    mark_changed(workshop, content=True)

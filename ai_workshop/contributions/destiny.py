@@ -69,12 +69,12 @@ def propose_action(workshop: Workshop, participant, fields: dict):
 def update_action(workshop: Workshop, action: Action, fields: dict) -> None:
     _check_links(workshop, fields)
     _apply(action, fields)
-    mark_changed(workshop)
+    mark_changed(workshop, content=True)
 
 
 def set_action_hidden(workshop: Workshop, action: Action, hidden: bool) -> None:
     action.hidden = hidden
-    mark_changed(workshop)
+    mark_changed(workshop, content=True)
 
 
 def volunteer(workshop: Workshop, action: Action, participant, joining: bool) -> bool:

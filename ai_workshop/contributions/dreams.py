@@ -63,7 +63,7 @@ def dream_count(workshop: Workshop) -> int:
 
 def set_dream_hidden(workshop: Workshop, dream: Dream, hidden: bool) -> None:
     dream.hidden = hidden
-    mark_changed(workshop)
+    mark_changed(workshop, content=True)
 
 
 def suggested_choice(workshop: Workshop) -> list[int]:

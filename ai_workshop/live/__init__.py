@@ -33,12 +33,16 @@ class Change:
         return earlier
 
 
-def mark_changed(workshop, stage: bool = False) -> None:
+def mark_changed(workshop, stage: bool = False, content: bool = False) -> None:
     """Bump the workshop's version and announce it after commit.
 
     stage=True when phones must redraw too: a phase, timer, vote or settings change.
+    content=True when an item phones list was edited or hidden in place, which their
+    content version (phases/live_content.py) would not otherwise notice.
     On PostgreSQL with the channel the bump waits for the commit (see postgres.py).
     """
+    if content:
+        workshop.bump_content_edits()
     if "aiw_channel" not in current_app.extensions:
         workshop.bump_version()
     touched = db.session.info.setdefault(_TOUCHED_KEY, {})

@@ -33,6 +33,9 @@ class Workshop(db.Model):
     phase: Mapped[str] = mapped_column(String(16), default="define")
     # Bumped on every change a screen could show; ETags and live streams compare it.
     version: Mapped[int] = mapped_column(default=1)
+    # Bumped when the facilitator edits or hides an item phones list: counts and last ids
+    # do not move then, and phones must still redraw (phases/live_content.py).
+    content_edits: Mapped[int] = mapped_column(default=0, server_default="0")
     # The projector shows the positive-core map instead of the Discovery screen.
     themes_shown: Mapped[bool] = mapped_column(default=False, server_default=false())
     timer_duration_seconds: Mapped[int] = mapped_column(default=0)
@@ -72,6 +75,11 @@ class Workshop(db.Model):
             db.session.flush()
         db.session.connection().execute(_BUMP, {"workshop_id": self.id})
         db.session.expire(self, ["version"])
+
+    def bump_content_edits(self) -> None:
+        """As bump_version, for the count of edits to what phones list."""
+        db.session.connection().execute(_BUMP_CONTENT, {"workshop_id": self.id})
+        db.session.expire(self, ["content_edits"])
 
     # The countdown timer: running (ends_at set), paused (remaining set) or idle.
 
@@ -134,4 +142,9 @@ _BUMP = (
     update(Workshop)
     .where(Workshop.id == bindparam("workshop_id"))
     .values(version=Workshop.version + 1)
+)
+_BUMP_CONTENT = (
+    update(Workshop)
+    .where(Workshop.id == bindparam("workshop_id"))
+    .values(content_edits=Workshop.content_edits + 1)
 )

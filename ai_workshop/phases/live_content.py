@@ -3,7 +3,9 @@
 A phone in Dream, Design or Destiny shows what others add (actions to join, their teams,
 the options of a vote). The state phones poll carries this value, so a held poll is
 released when it moves and the phone fetches its live part once; dots and stories leave it
-alone, so a busy vote or Discovery does not wake every phone of the room.
+alone, so a busy vote or Discovery does not wake every phone of the room. Edits in place
+(a renamed action, a hidden dream) move no count or id, so the services that make them
+bump the workshop's content_edits, which rides along on the workshop row already loaded.
 """
 
 from sqlalchemy import func, select
@@ -23,7 +25,8 @@ def _count_and_last(model, workshop_id: int) -> list:
 
 
 def content_version(workshop) -> str:
-    """Changes when an item phones list is added or removed, or a team grows or shrinks."""
+    """Changes when an item phones list is added, removed, or edited or hidden by the
+    facilitator (the workshop's own count of such edits), or a team grows or shrinks."""
     if workshop.phase not in FOLLOWED:
         return ""
     parts = [
@@ -37,4 +40,4 @@ def content_version(workshop) -> str:
         .scalar_subquery()
     )
     row = db.session.execute(select(*parts, team)).one()
-    return "-".join(str(value) for value in row)
+    return "-".join(str(value) for value in (workshop.content_edits, *row))

@@ -51,6 +51,9 @@ class StoryField:
     correctable: bool = False  # the facilitator may fix its typos in the console
     # The workshop export's name for the column, where files already hold another one.
     export_as: str | None = None
+    # (choice, value): the field applies only while that choice holds that value; otherwise
+    # it is stored empty, and the phone's script hides it.
+    applies_when: tuple[str, str] | None = None
 
     @property
     def is_text(self) -> bool:
@@ -133,6 +136,7 @@ STORY_FIELDS = (
         ),
         placeholder=_l("e.g. Aiko"),
         correctable=True,
+        applies_when=("whose", "partner"),
     ),
     StoryField(
         "consent",
@@ -172,11 +176,34 @@ def stored_values(story) -> dict:
     }
 
 
+def applies(field: StoryField, values: dict) -> bool:
+    """Whether the field applies to a story whose choices are `values`."""
+    if field.applies_when is None:
+        return True
+    choice, value = field.applies_when
+    return values.get(choice) == value
+
+
+def blank_inapplicable(values: dict, story=None) -> dict:
+    """The values with every field that does not apply emptied (a partner's name on the
+    teller's own story), judged on the values' choices, or the stored story's where the
+    values leave them out."""
+    judged = values if story is None else {name: getattr(story, name) for name in COLUMNS} | values
+    return values | {
+        field.name: ""
+        for field in STORY_FIELDS
+        if field.name in values and not applies(field, judged)
+    }
+
+
 def for_scripts() -> dict:
-    """What the phone's scripts need: the free-text fields, each choice's default and how
-    many strengths a story may name."""
+    """What the phone's scripts need: the free-text fields, each choice's default, how many
+    strengths a story may name and which fields apply only to one value of a choice."""
     return {
         "texts": list(TEXTS),
         "max_strengths": STRENGTHS_MAX,
         "choices": {field.name: field.default for field in STORY_FIELDS if field.kind == CHOICE},
+        "applies_when": {
+            field.name: list(field.applies_when) for field in STORY_FIELDS if field.applies_when
+        },
     }

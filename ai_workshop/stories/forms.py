@@ -11,7 +11,7 @@ from wtforms import HiddenField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
-from ai_workshop.stories.fields import STORY_FIELDS, STRENGTHS
+from ai_workshop.stories.fields import STORY_FIELDS, STRENGTHS, blank_inapplicable
 from ai_workshop.stories.form_fields import phone_fields, with_fields
 from ai_workshop.stories.strengths import (
     STRENGTH_MAX,
@@ -77,7 +77,7 @@ class StoryForm(AppForm):
                 values[spec.name] = self[spec.name].data or ""
             else:
                 values[spec.name] = self[spec.name].data
-        return values
+        return blank_inapplicable(values)
 
     def fill_from(self, story) -> None:
         """Show a stored story to its teller: chips for known strengths, the rest typed."""

@@ -11,7 +11,7 @@ from ai_workshop.domain_errors import Conflict, Forbidden, NotAllowedNow, NotFou
 from ai_workshop.extensions import db
 from ai_workshop.live import mark_changed
 from ai_workshop.models import Participant, Story, StoryStrength, Workshop
-from ai_workshop.stories.fields import COLUMNS, CORRECTABLE
+from ai_workshop.stories.fields import COLUMNS, CORRECTABLE, blank_inapplicable
 
 MAX_STORIES_PER_PARTICIPANT = 20
 
@@ -144,6 +144,7 @@ def set_parked(story: Story, parked: bool) -> None:
 
 def correct_text(story: Story, fields: dict) -> None:
     """Fix a typo; the teller's consent and strengths stay theirs."""
+    fields = blank_inapplicable(fields, story)
     for name in CORRECTABLE:
         if fields.get(name) is not None:
             setattr(story, name, fields[name])

@@ -126,6 +126,14 @@
     }
     if (!saved || saved.phase !== body.dataset.phase) return;
     keepInView(saved.anchor);
+    // The webfont may arrive after this and reflow the text above the anchor: put the
+    // reader back once more then, unless they have scrolled in the meantime.
+    const placed = window.scrollY;
+    if (document.fonts && document.fonts.ready) {
+      document.fonts.ready.then(function () {
+        if (Math.abs(window.scrollY - placed) < 2) keepInView(saved.anchor);
+      });
+    }
     announce();
   }
 

@@ -73,6 +73,20 @@
     if (draft.headline || draft.story) setStatus(form.dataset.msgDraft, "");
   }
 
+  // A field that applies to one value of a choice only (a partner's name) shows only while
+  // that value is chosen; without this script it stays in sight with its hint, and the
+  // server stores it empty whenever it does not apply.
+  function showApplicable() {
+    const rules = fields.applies_when || {};
+    Object.keys(rules).forEach(function (name) {
+      const input = form.elements[name];
+      const box = input && input.closest(".field");
+      if (!box) return;
+      const chosen = form.querySelector('input[name="' + rules[name][0] + '"]:checked');
+      box.hidden = !chosen || chosen.value !== rules[name][1];
+    });
+  }
+
   function typedStrengths(text) {
     return text.split(/[,;\n]+/).map(function (s) { return s.trim(); }).filter(Boolean);
   }
@@ -309,6 +323,7 @@
     if (!form) return;
     setUpPicker();
     if (isCreate) restoreDraft();
+    showApplicable();
     openForCheckedChips();
     updateChips();
     updateCounters();
@@ -318,6 +333,7 @@
       saveDraft();
     });
     form.addEventListener("change", function () {
+      showApplicable();
       updateChips();
       saveDraft();
     });
@@ -329,6 +345,8 @@
       });
     }
     window.addEventListener("pagehide", saveDraft);
+    // The browser may put back a choice made before a reload after this script has run.
+    window.addEventListener("pageshow", showApplicable);
   }
 
   function showSavedNotice() {

@@ -332,3 +332,20 @@ def test_a_runaway_phone_gets_429_with_retry_after(client, app, workshop):
     assert Story.query.count() == 3
     other = api_join(client, workshop.code, "Other")["participant_token"]
     assert client.post(url, json=story_payload(), headers=bearer(other)).status_code == 201
+
+
+def test_the_api_keeps_a_partners_name_only_on_a_partners_story(client, workshop):
+    token = api_join(client, workshop.code)["participant_token"]
+    base = f"/api/v1/workshops/{workshop.code}/stories"
+
+    def sent(**overrides):
+        story_id = client.post(base, json=story_payload(**overrides), headers=bearer(token))
+        return client.get(f"{base}/{story_id.json['id']}", headers=bearer(token)).json
+
+    assert sent(partner_name="Ben")["partner_name"] == ""
+    partners = sent(whose="partner", partner_name="Ben")
+    assert partners["partner_name"] == "Ben"
+    patched = client.patch(
+        f"{base}/{partners['id']}", json={"whose": "mine"}, headers=bearer(token)
+    )
+    assert (patched.json["whose"], patched.json["partner_name"]) == ("mine", "")

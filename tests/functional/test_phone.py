@@ -217,3 +217,12 @@ def test_too_many_strengths_is_said_beside_the_own_words(client, workshop):
     assert 'aria-invalid="true"' in own_input
     assert "strengths-errors" in own_input and "strengths-count" in own_input
     assert re.search(r'id="strengths-count"[^>]*aria-live="polite"[^>]*>5 of 4<', page)
+
+
+def test_a_partners_name_is_stored_only_with_a_partners_story(client, workshop):
+    join(client, workshop.code)
+    url = f"/p/{workshop.code}/stories"
+    client.post(url, data=story_form(headline="Ben's story", whose="partner", partner_name="Ben"))
+    client.post(url, data=story_form(headline="My own story", whose="mine", partner_name="Ben"))
+    stored = {story.headline: story.partner_name for story in Story.query}
+    assert stored == {"Ben's story": "Ben", "My own story": ""}

@@ -128,3 +128,13 @@ def test_facilitator_correction_keeps_consent_and_marks_the_story(make, workshop
         "private",
         True,
     )
+
+
+def test_a_correction_never_names_a_partner_on_the_tellers_own_story(make, workshop):
+    participant = make.participant(workshop)
+    mine = make.story(workshop, participant, whose="mine")
+    partners = make.story(workshop, participant, whose="partner", partner_name="Ben")
+    services.correct_text(mine, {"headline": "Fixed", "partner_name": "Ben"})
+    services.correct_text(partners, {"headline": "Fixed", "partner_name": "Benjamin"})
+    db.session.commit()
+    assert (mine.partner_name, partners.partner_name) == ("", "Benjamin")
