@@ -18,9 +18,10 @@ from ai_workshop.board.services import show_on_projector
 from ai_workshop.contributions import design, destiny, dreams, votes
 from ai_workshop.demo.seed import ensure_demo_facilitator, ensure_demo_workshop
 from ai_workshop.extensions import db
-from ai_workshop.models import Participant
+from ai_workshop.models import Participant, Story
+from ai_workshop.models.vote import VOTE_TARGETS
 from ai_workshop.plan.content import plan_for
-from ai_workshop.stories.services import submit_story
+from ai_workshop.stories.services import own_stories, submit_story
 from ai_workshop.workshops.services import find_workshop, set_phase
 
 from ..factories import story_fields
@@ -49,17 +50,32 @@ LANDMARKS = """() => ({
   h1: document.querySelectorAll("h1, [role=heading][aria-level='1']").length,
 })"""
 
-# The phone's and projector's states: (name, phase, themes shown, a vote open).
+# The room's states: (name, phase, themes shown, vote, phone and projector checked too).
+# The vote is None (none open), what an open vote is on, or "revealed" (closed, results
+# shown). The console is checked in every state.
 STATES = [
-    ("welcome", "define", False, False),
-    ("discover", "discover", False, False),
-    ("discover-themes", "discover", True, False),
-    ("dream", "dream", True, False),
-    ("dream-vote", "dream", True, True),
-    ("design", "design", True, False),
-    ("destiny", "destiny", True, False),
-    ("closed", "closed", True, False),
+    ("welcome", "define", False, None, True),
+    ("discover", "discover", False, None, True),
+    ("discover-themes", "discover", True, None, True),
+    ("dream", "dream", True, None, True),
+    ("dream-vote", "dream", True, "themes", True),
+    ("dream-results", "dream", True, "revealed", False),
+    ("design", "design", True, None, True),
+    ("design-vote", "design", True, "propositions", False),
+    ("destiny", "destiny", True, None, True),
+    ("closed", "closed", True, None, True),
 ]
+
+# Pages answered with another status than 200: forms drawn again with their errors, and
+# the error pages.
+STATUS = {
+    "login errors": 401,
+    "signup errors": 422,
+    "phone story errors": 422,
+    "settings errors": 422,
+    "not found": 404,
+    "phone not found": 404,
+}
 
 
 @pytest.fixture(scope="session")
@@ -69,6 +85,40 @@ def axe_source() -> str:
     return AXE.read_text()
 
 
+# Where the focused control is, after a Tab: gone from view or under a sticky or fixed
+# element (WCAG 2.4.11) when its middle is off the screen or another element covers it.
+FOCUSED = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const box = el.getBoundingClientRect();
+  const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
+  const y = box.top + box.height / 2;
+  const onScreen = y >= 0 && y < innerHeight && box.right > 0 && box.left < innerWidth;
+  const top = onScreen ? document.elementFromPoint(x, y) : null;
+  const covered = !top || !(el.contains(top) || top.contains(el) || el.control === top);
+  return {name: el.id || el.getAttribute("name") || el.textContent.trim().slice(0, 40),
+          tag: el.tagName, hidden: covered || !onScreen,
+          at: Array.prototype.indexOf.call(document.querySelectorAll("*"), el)};
+}"""
+
+
+def obscured_focus(page, presses: int = 150) -> list[str]:
+    """The controls that Tab reaches but leaves out of sight, from the top of the page."""
+    page.evaluate("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }")
+    hidden, seen = [], set()
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        where = page.evaluate(FOCUSED)
+        if where is None:
+            break
+        if where["at"] in seen:
+            break
+        seen.add(where["at"])
+        if where["hidden"]:
+            hidden.append(f"{where['tag']} {where['name']!r}")
+    return hidden
+
+
 class Audit:
     """Runs axe on pages and keeps every finding, so one run lists all that fails."""
 
@@ -76,8 +126,12 @@ class Audit:
         self.source = source
         self.pages: dict[str, list[dict]] = {}
         self.outline: dict[str, dict[str, int]] = {}
+        self.focus: dict[str, list[str]] = {}
 
-    def __call__(self, page, name: str) -> None:
+    def __call__(self, page, name: str, status: int | None = None) -> None:
+        """`status`, where given, is the page's HTTP status: the page must be the one meant."""
+        if status is not None:
+            assert status == STATUS.get(name, 200), f"{name}: HTTP {status}"
         page.wait_for_load_state("load")
         if not page.evaluate("typeof window.axe !== 'undefined'"):
             page.evaluate(self.source)
@@ -105,7 +159,19 @@ class Audit:
             for name, outline in self.outline.items()
             if outline != {"main": 1, "h1": 1}
         ]
+        found += [
+            f"{name}: keyboard focus out of sight on {', '.join(hidden)}"
+            for name, hidden in self.focus.items()
+            if hidden
+        ]
         return found
+
+
+def submit(page, button: str) -> int:
+    """Send a form by its button and wait for the server's answer; gives its HTTP status."""
+    with page.expect_navigation() as answer:
+        page.click(button)
+    return answer.value.status
 
 
 def seed_room(app, instance: Path) -> dict:
@@ -160,18 +226,39 @@ def _commitment() -> dict:
     }
 
 
-def set_state(app, code: str, phase: str, themes_shown: bool, vote_open: bool) -> None:
+def set_state(app, code: str, phase: str, themes_shown: bool, vote: str | None) -> None:
     with app.app_context():
         workshop = find_workshop(code)
         current = votes.current_vote(workshop)
-        if current is not None and not vote_open:
+        still_open = current is not None and current.is_open
+        if still_open and vote not in VOTE_TARGETS:
             votes.close_vote(workshop, current)
+            if vote == "revealed":
+                votes.reveal(workshop, current)
         set_phase(workshop, phase)
         show_on_projector(workshop, themes_shown)
-        if vote_open and current is None:
-            votes.open_vote(workshop, "themes", dots=2)
+        if vote in VOTE_TARGETS and not (still_open and current.target == vote):
+            votes.open_vote(workshop, vote, dots=2)
         db.session.commit()
         db.session.remove()
+
+
+def ids_for(app, code: str) -> dict:
+    """A story of the phone's, a story from the room and an action, for their edit pages."""
+    with app.app_context():
+        workshop = find_workshop(code)
+        me = db.session.scalar(
+            db.select(Participant).filter_by(workshop_id=workshop.id, display_name=PHONE_NAME)
+        )
+        ids = {
+            "mine": own_stories(me)[0].id,
+            "story": db.session.scalar(
+                db.select(Story.id).filter_by(workshop_id=workshop.id).order_by(Story.id)
+            ),
+            "action": destiny.actions_of(workshop)[0].id,
+        }
+        db.session.remove()
+    return ids
 
 
 def test_no_critical_or_serious_violation_anywhere(
@@ -187,6 +274,13 @@ def test_no_critical_or_serious_violation_anywhere(
     for name, path in [("home", "/"), ("login", "/auth/login"), ("signup", "/auth/signup")]:
         page.goto(base + path)
         audit(page, name)
+    # Forms drawn again with their errors.
+    page.fill("#email", "not an address")
+    audit(page, "signup errors", submit(page, "button[type=submit]"))
+    page.goto(f"{base}/auth/login")
+    page.fill("#email", room["email"])
+    page.fill("#password", "not the password")
+    audit(page, "login errors", submit(page, "button[type=submit]"))
 
     phones = browser.new_context(**PHONE)
     phone = phones.new_page()
@@ -194,12 +288,18 @@ def test_no_critical_or_serious_violation_anywhere(
     audit(phone, "join")
     join(phone, base, code, PHONE_NAME)
     add_phone_content(app, code)
+    ids = ids_for(app, code)
 
     log_in(page, base, room["email"], room["password"])
-    for name, phase, themes_shown, vote_open in STATES:
+    for name, phase, themes_shown, vote, rooms in STATES:
+        set_state(app, code, phase, themes_shown, vote)
+        page.goto(f"{base}/workshops/{code}/console")
+        audit(page, f"console {name}")
+        audit.focus[f"console {name}"] = obscured_focus(page)
+        if not rooms:
+            continue
         # Fresh pages, so a page's own reload on the stage change cannot race the test's.
         phone.close()
-        set_state(app, code, phase, themes_shown, vote_open)
         phone = phones.new_page()
         phone.goto(f"{base}/p/{code}")
         audit(phone, f"phone {name}")
@@ -208,15 +308,38 @@ def test_no_critical_or_serious_violation_anywhere(
         projector.goto(f"{base}/projector/{code}")
         audit(projector, f"projector {name}")
         projector.close()
-        if name in ("discover", "dream-vote", "destiny"):
-            page.goto(f"{base}/workshops/{code}/console")
-            audit(page, f"console {name}")
+        if name == "discover":
+            phone.goto(f"{base}/p/{code}/stories/{ids['mine']}/edit")
+            audit(phone, "phone story edit")
+            audit.focus["phone story edit"] = obscured_focus(phone)
+            # Without the app's scripts, so axe sees the server's page with the errors (a
+            # context without JavaScript would stop axe's own timers too).
+            bare = phones.new_page()
+            bare.route("**/*.js", lambda route: route.abort())
+            bare.goto(f"{base}/p/{code}")
+            audit(bare, "phone story errors", submit(bare, "[data-story-form] [type=submit]"))
+            audit.focus["phone story errors"] = obscured_focus(bare)
+            bare.close()
+    audit(phone, "phone not found", phone.goto(f"{base}/p/NOSUCH").status)
 
     page.goto(f"{base}/board/{code}")
     expect(page.locator("section.column[data-theme-id]").first).to_be_visible()
     audit(page, "theme board")
-    page.goto(f"{base}/plan/{code}")
-    audit(page, "plan")
+    for name, path in [
+        ("plan", f"/plan/{code}"),
+        ("plan editor", f"/plan/{code}/edit"),
+        ("workshops", "/workshops/"),
+        ("new workshop", "/workshops/new"),
+        ("team", f"/workshops/{code}/team"),
+        ("story correction", f"/workshops/{code}/stories/{ids['story']}/edit"),
+        ("action edit", f"/workshops/{code}/actions/{ids['action']}"),
+        ("delete workshop", f"/workshops/{code}/delete"),
+        ("not found", "/workshops/NOSUCH/console"),
+        ("settings", f"/workshops/{code}/settings"),
+    ]:
+        audit(page, name, page.goto(base + path).status)
+    page.fill("#name", "")
+    audit(page, "settings errors", submit(page, "main form[novalidate] [type=submit]"))
     page.goto(f"{base}/l/{room['token']}")
     audit(page, "leaders")
 
