@@ -7,6 +7,11 @@ if [ -f "$DIR/node_modules/axe-core/axe.min.js" ] \
   && grep -q "\"version\": \"$AXE_VERSION\"" "$DIR/node_modules/axe-core/package.json"; then
   exit 0
 fi
+if ! command -v npm >/dev/null 2>&1 && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing npm to fetch axe-core..."
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+fi
 if ! command -v npm >/dev/null 2>&1; then
   echo "npm is missing: install Node.js (apt-get install npm) to fetch axe-core for the accessibility test." >&2
   exit 1
