@@ -14,7 +14,18 @@ THEME_FIELDS = (
     "strengths",
     "cohesion",
     "representative_story_id",
+    "summary",
+    "summary_story_ids",
+    "summary_edited",
+    "name_edited",
 )
+# Snapshots saved before a field existed restore it as it was then: at its default.
+FIELD_DEFAULTS = {
+    "summary": "",
+    "summary_story_ids": [],
+    "summary_edited": False,
+    "name_edited": False,
+}
 
 
 def board_state(workshop: Workshop) -> dict:
@@ -22,6 +33,7 @@ def board_state(workshop: Workshop) -> dict:
     stories = db.session.scalars(select(Story).where(Story.workshop_id == workshop.id))
     return {
         "themes": [{"id": t.id, **{f: getattr(t, f) for f in THEME_FIELDS}} for t in themes],
+        "core_summary": [workshop.core_summary, workshop.core_summary_edited],
         "stories": {
             str(s.id): [s.theme_id, s.secondary_theme_id, s.theme_locked, s.parked] for s in stories
         },
@@ -67,11 +79,13 @@ def restore(workshop: Workshop, snapshot: BoardSnapshot) -> None:
     for theme_id, entry in saved.items():
         theme = current.get(theme_id) or Theme(id=theme_id, workshop_id=workshop.id)
         for field in THEME_FIELDS:
-            setattr(theme, field, entry[field])
+            setattr(theme, field, entry.get(field, FIELD_DEFAULTS.get(field)))
         if theme.representative_story_id not in story_ids:
             theme.representative_story_id = None  # that story was deleted since
         db.session.add(theme)
     db.session.flush()
+    if "core_summary" in snapshot.state:
+        workshop.core_summary, workshop.core_summary_edited = snapshot.state["core_summary"]
     placements = snapshot.state["stories"]
     for story in db.session.scalars(select(Story).where(Story.workshop_id == workshop.id)):
         if str(story.id) in placements:

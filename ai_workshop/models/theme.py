@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, String, false
+from sqlalchemy import JSON, ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ai_workshop.clock import utcnow
@@ -22,6 +22,12 @@ class Theme(db.Model):
     origin: Mapped[str] = mapped_column(String(12), default="suggested")  # or "manual"
     strengths: Mapped[list[str]] = mapped_column(JSON, default=list)
     cohesion: Mapped[float | None] = mapped_column()
+    # A few sentences from the theme's own stories; summary_story_ids cites those quoted.
+    summary: Mapped[str] = mapped_column(Text, default="", server_default="")
+    summary_story_ids: Mapped[list[int] | None] = mapped_column(JSON, default=list)
+    # What the facilitator wrote by hand is never overwritten by a new suggestion.
+    summary_edited: Mapped[bool] = mapped_column(default=False, server_default=false())
+    name_edited: Mapped[bool] = mapped_column(default=False, server_default=false())
     representative_story_id: Mapped[int | None] = mapped_column(
         ForeignKey("story.id", ondelete="SET NULL", use_alter=True)
     )

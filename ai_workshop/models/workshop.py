@@ -38,6 +38,9 @@ class Workshop(db.Model):
     content_edits: Mapped[int] = mapped_column(default=0, server_default="0")
     # The projector shows the positive-core map instead of the Discovery screen.
     themes_shown: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # One paragraph on the whole positive core, kept once the facilitator edits it.
+    core_summary: Mapped[str] = mapped_column(Text, default="", server_default="")
+    core_summary_edited: Mapped[bool] = mapped_column(default=False, server_default=false())
     timer_duration_seconds: Mapped[int] = mapped_column(default=0)
     timer_ends_at: Mapped[datetime | None] = mapped_column()
     timer_remaining_seconds: Mapped[int | None] = mapped_column()
