@@ -1,102 +1,189 @@
-"""Clustering quality per engine on labelled stories: ARI and NMI against the intended themes.
+"""Theme quality on labelled sets: the engine beside two baselines, per set.
 
-Usage: .venv/bin/python bench/themes_quality.py [--data bench/data/ai_stories.json]
+Usage:
+  .venv/bin/python bench/themes_quality.py                       # the project's own sets
+  .venv/bin/python bench/themes_quality.py --extra DIR           # also the sets in DIR
+  .venv/bin/python bench/themes_quality.py --engine minilm       # needs requirements-semantic.txt
 
-Prints, for each engine and feature mix, the scores with the true number of themes given
-and with the engine choosing it (3-8) itself.
+Own sets: every bench/data/*.json with labelled "stories". With --extra, a directory holding
+validation_stories.json (labelled stories) and clinc150_test.csv (short texts in intents) is
+scored too; nothing in the project reads such a directory at run time or in its tests.
+
+Per story set, with the true number of themes given: the engine (ARI / NMI on the whole set,
+then the mean and spread over 5 random 85% subsets), the engine choosing k itself, and two
+baselines with Ward linkage: the strength chips alone (one-hot), and chips beside MiniLM
+sentence vectors of "made possible" and the story (when MiniLM is installed). Text-only sets
+(intents) are sampled 8 and 12 intents at a time over several seeds.
 """
 
 import argparse
+import csv
 import json
+import random
+import statistics
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ai_workshop.themes import engine as themes_engine  # noqa: E402
-from ai_workshop.themes import suggest_themes  # noqa: E402
-from ai_workshop.themes.embedders import available_engines  # noqa: E402
-from ai_workshop.themes.types import StoryInput  # noqa: E402
+from ai_workshop.themes import StoryInput, suggest_themes  # noqa: E402
+from ai_workshop.themes.embedders import MINILM, STATIC, get_embedder, minilm_installed  # noqa: E402
+from ai_workshop.themes.strengths import strength_matrix  # noqa: E402
 from ai_workshop.workshops.template_library import CUSTOMER_SERVICE_STRENGTHS  # noqa: E402
 
-DATA = ROOT / "bench" / "data" / "ai_stories.json"
-MIXES = {
-    "full": {"strengths": 1.0, "made_possible": 0.9, "story": 0.8},
-    "strengths only": {"strengths": 1.0, "made_possible": 0.0, "story": 0.0},
-    "text only": {"strengths": 0.0, "made_possible": 0.9, "story": 0.8},
-}
+SUBSETS = 5
+INTENT_SEEDS = 5
 
 
-def load(path: Path) -> tuple[list[StoryInput], list[str]]:
+def own_sets() -> dict:
+    sets = {}
+    for path in sorted((ROOT / "bench" / "data").glob("*.json")):
+        data = json.loads(path.read_text())
+        stories = [
+            StoryInput(s["headline"], s["story"], s["made_possible"], tuple(s["strengths"]))
+            for s in data["stories"]
+        ]
+        vocabulary = data.get("vocabulary") or CUSTOMER_SERVICE_STRENGTHS
+        sets[path.stem] = (stories, [s["theme"] for s in data["stories"]], vocabulary)
+    return sets
+
+
+def validation_set(path: Path) -> tuple:
     data = json.loads(path.read_text())
     stories = [
-        StoryInput(s["headline"], s["story"], s["made_possible"], tuple(s["strengths"]))
-        for s in data["stories"]
+        StoryInput(s["title"], s["story"], s["made_possible"], tuple(s["strengths"])) for s in data
     ]
-    return stories, [s["theme"] for s in data["stories"]]
+    # The set's own chip list is in its .md; its stories use no chip outside it.
+    vocabulary = sorted({name for s in data for name in s["strengths"]})
+    return stories, [s["theme_id"] for s in data], vocabulary
 
 
-def predicted_labels(result, n: int) -> np.ndarray:
+def intent_samples(path: Path, intents: int, seeds: int) -> list[tuple]:
+    rows = list(csv.DictReader(path.open()))
+    categories = sorted({row["category"] for row in rows})
+    samples = []
+    for seed in range(seeds):
+        chosen = set(random.Random(seed).sample(categories, intents))
+        picked = [row for row in rows if row["category"] in chosen]
+        stories = [StoryInput("", row["text"]) for row in picked]
+        samples.append((stories, [row["category"] for row in picked]))
+    return samples
+
+
+def labels_of(result, n: int) -> np.ndarray:
     labels = np.full(n, -1)
     for number, theme in enumerate(result.themes):
         labels[theme.members] = number
     return labels
 
 
-def score(stories, truth, engine: str, k: int | None) -> tuple[float, float, int, float]:
-    started = time.perf_counter()
-    result = suggest_themes(stories, k=k, engine=engine, vocabulary=CUSTOMER_SERVICE_STRENGTHS)
-    elapsed = time.perf_counter() - started
-    labels = predicted_labels(result, len(stories))
+def engine_scores(stories, truth, vocabulary, engine, k):
+    result = suggest_themes(stories, k=k, engine=engine, vocabulary=vocabulary)
+    labels = labels_of(result, len(stories))
     return (
         adjusted_rand_score(truth, labels),
         normalized_mutual_info_score(truth, labels),
         result.k,
-        elapsed,
     )
 
 
-def resampled_ari(stories, truth, engine: str, k: int, rounds: int = 20, size: int = 60) -> float:
-    """Mean ARI over random subsets: one 80-story set alone gives a noisy figure."""
-    rng = np.random.default_rng(0)
+def subset_scores(stories, truth, vocabulary, engine, k) -> list[float]:
     scores = []
-    for _ in range(rounds):
-        chosen = sorted(rng.choice(len(stories), size=size, replace=False))
-        ari, _nmi, _k, _t = score(
-            [stories[i] for i in chosen], [truth[i] for i in chosen], engine, k
+    for seed in range(SUBSETS):
+        rng = np.random.default_rng(seed)
+        chosen = sorted(rng.choice(len(stories), size=int(len(stories) * 0.85), replace=False))
+        ari, _nmi, _k = engine_scores(
+            [stories[i] for i in chosen], [truth[i] for i in chosen], vocabulary, engine, k
         )
         scores.append(ari)
-    return float(np.mean(scores))
+    return scores
+
+
+def _unit(matrix: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms == 0, 1, norms)
+
+
+def ward_scores(features, truth, k):
+    labels = fcluster(linkage(features, method="ward"), t=k, criterion="maxclust")
+    return adjusted_rand_score(truth, labels), normalized_mutual_info_score(truth, labels)
+
+
+def chips_baseline(stories, truth, k):
+    _terms, chips = strength_matrix([[name.lower() for name in s.strengths] for s in stories])
+    return ward_scores(chips, truth, k)
+
+
+def minilm_baseline(stories, truth, k):
+    if not minilm_installed():
+        return None
+    model = get_embedder(MINILM)
+    _terms, chips = strength_matrix([[name.lower() for name in s.strengths] for s in stories])
+    made_possible = model.embed([s.made_possible for s in stories])
+    story = model.embed([f"{s.headline}. {s.story}" for s in stories])
+    return ward_scores(np.hstack([_unit(chips), made_possible, story]), truth, k)
+
+
+def pair(scores) -> str:
+    return "—" if scores is None else f"{scores[0]:.2f} / {scores[1]:.2f}"
+
+
+def story_set_row(name, stories, truth, vocabulary, engine) -> str:
+    k = len(set(truth))
+    started = time.perf_counter()
+    ari, nmi, _k = engine_scores(stories, truth, vocabulary, engine, k)
+    elapsed = time.perf_counter() - started
+    subsets = subset_scores(stories, truth, vocabulary, engine, k)
+    auto_ari, auto_nmi, auto_k = engine_scores(stories, truth, vocabulary, engine, None)
+    return (
+        f"| {name} | {len(stories)} / {k} | **{ari:.2f} / {nmi:.2f}** "
+        f"| {statistics.mean(subsets):.2f} ± {statistics.stdev(subsets):.2f} "
+        f"| {auto_k} ({auto_ari:.2f} / {auto_nmi:.2f}) "
+        f"| {pair(chips_baseline(stories, truth, k))} | {pair(minilm_baseline(stories, truth, k))} "
+        f"| {elapsed:.2f} s |"
+    )
+
+
+def intent_row(name, samples, engine) -> str:
+    nmis, aris, ks = [], [], []
+    for stories, truth in samples:
+        ari, nmi, _k = engine_scores(stories, truth, (), engine, len(set(truth)))
+        aris.append(ari)
+        nmis.append(nmi)
+        ks.append(engine_scores(stories, truth, (), engine, None)[2])
+    return (
+        f"| {name} | {len(samples)} samples | NMI {statistics.mean(nmis):.2f} "
+        f"(min {min(nmis):.2f}), ARI {statistics.mean(aris):.2f} | auto k: {', '.join(map(str, ks))} |"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--extra", type=Path, help="a directory of outside validation sets")
+    parser.add_argument("--engine", default=STATIC)
     args = parser.parse_args()
-    stories, truth = load(args.data)
-    true_k = len(set(truth))
-    print(f"{len(stories)} stories, {true_k} intended themes ({args.data.name})")
+    print(f"engine: {args.engine}\n")
     print(
-        f"{'engine':8} {'features':15} {'k':>3} {'ARI':>6} {'NMI':>6} {'auto k':>7} {'ARI':>6} "
-        f"{'NMI':>6} {'ARI, 20 subsets of 60':>22}"
+        "| set | stories / themes | engine, true k | 5 subsets of 85% | automatic k "
+        "| chips alone (Ward) | MiniLM on chips + made possible + story (Ward) | time |"
     )
-    original = dict(themes_engine.WEIGHTS)
-    for engine in available_engines():
-        for mix, weights in MIXES.items():
-            themes_engine.WEIGHTS.update(weights)
-            ari, nmi, _k, _t = score(stories, truth, engine, true_k)
-            auto_ari, auto_nmi, auto_k, _t = score(stories, truth, engine, None)
-            resampled = resampled_ari(stories, truth, engine, true_k)
-            print(
-                f"{engine:8} {mix:15} {true_k:>3} {ari:6.3f} {nmi:6.3f} {auto_k:>7} {auto_ari:6.3f} "
-                f"{auto_nmi:6.3f} {resampled:22.3f}"
-            )
-    themes_engine.WEIGHTS.update(original)
+    print("|---|---|---|---|---|---|---|---|")
+    sets = own_sets()
+    if args.extra and (args.extra / "validation_stories.json").exists():
+        sets["validation (outside)"] = validation_set(args.extra / "validation_stories.json")
+    for name, (stories, truth, vocabulary) in sets.items():
+        print(story_set_row(name, stories, truth, vocabulary, args.engine), flush=True)
+    if args.extra and (args.extra / "clinc150_test.csv").exists():
+        print("\n| text only | samples | engine, true k | automatic k |\n|---|---|---|---|")
+        for intents in (8, 12):
+            samples = intent_samples(args.extra / "clinc150_test.csv", intents, INTENT_SEEDS)
+            print(intent_row(f"{intents} intents", samples, args.engine), flush=True)
 
 
 if __name__ == "__main__":

@@ -65,7 +65,7 @@ def main() -> None:
     print(
         f"engine {args.engine}: model load {time.perf_counter() - started:.2f} s (once per process)"
     )
-    for n in (50, 500, 2000):
+    for n in (50, 400, 500, 2000):
         stories = synthetic_stories(n)
         vectors = embed_stories(stories, args.engine)
 

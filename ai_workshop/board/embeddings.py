@@ -18,6 +18,7 @@ def story_input(story: Story) -> StoryInput:
         story=story.story,
         made_possible=story.made_possible,
         strengths=tuple(story.strength_names),
+        quotable=story.quotable and not story.hidden,
     )
 
 

@@ -1,21 +1,33 @@
-"""Cluster stories into 3-8 themes: strengths weigh most, then what made it possible,
-then the story itself. Deterministic: the same stories always give the same themes."""
+"""Cluster stories into themes from three views of each story: its strengths, what made it
+possible and the story itself. Up to CONSENSUS_LIMIT stories, four clustering methods vote
+(see consensus.py); beyond that, Ward alone keeps a big room fast. Deterministic: the same
+stories always give the same themes."""
 
 from collections import Counter
 
 import numpy as np
 
+from ai_workshop.themes.consensus import Consensus
 from ai_workshop.themes.embedders import STATIC, TFIDF, get_embedder
-from ai_workshop.themes.naming import distinctive_strengths, theme_name, unique_names
+from ai_workshop.themes.naming import distinctive_strengths, theme_names, unique_names
 from ai_workshop.themes.strengths import map_to_vocabulary, strength_matrix
+from ai_workshop.themes.text import content_words
 from ai_workshop.themes.tfidf import tfidf_vectors
 from ai_workshop.themes.types import StoryInput, Suggestion, ThemeResult
 
 MIN_STORIES = 8
-K_RANGE = (3, 8)
-# Each block is normalised, so these weights are each source's share of a story's vector.
-WEIGHTS = {"strengths": 1.0, "made_possible": 0.9, "story": 0.8}
+K_RANGE = (3, 12)
+# A room's stories rarely hold more than 8 themes a facilitator can name; a summit of
+# hundreds may hold more, so the automatic k may rise by one theme per 30 stories past 240.
+ROOM_THEMES, STORIES_PER_EXTRA_THEME = 8, 30
+# Nor does it make themes of fewer than three stories on average.
+MIN_AVERAGE_THEME = 3
+CONSENSUS_LIMIT = 400
+# Each view is normalised, so these weights are each view's share of a story's vector.
+# Chosen by cross-validation over the project's own labelled sets (docs/benchmarks.md).
+WEIGHTS = {"strengths": 1.0, "made_possible": 1.0, "story": 1.0}
 REFINE_ROUNDS = 5
+NAMING_STORIES = 30
 SECONDARY_RATIO = 0.9  # a second theme within 90% of the first one's fit
 SECONDARY_FLOOR = 0.35
 
@@ -49,9 +61,10 @@ def _block(matrix: np.ndarray, weight: float) -> np.ndarray:
     return weight * matrix / np.where(norms == 0, 1, norms)
 
 
-def feature_matrix(
+def story_views(
     stories: list[StoryInput], per_story: list[list[str]], engine: str, vectors: dict | None
-) -> np.ndarray:
+) -> list[np.ndarray]:
+    """The weighted views the clustering sees; a view no story fills (no chips, say) is left out."""
     _terms, strengths = strength_matrix(per_story)
     # A strength few stories name says more than one that nearly every story names.
     strengths = strengths * (np.log(len(stories) / np.maximum(strengths.sum(axis=0), 1)) + 1)
@@ -61,14 +74,18 @@ def feature_matrix(
     else:
         text_blocks = vectors if vectors is not None else embed_stories(stories, engine)
         text_blocks = {field: _centred(matrix) for field, matrix in text_blocks.items()}
-    features = np.hstack(
-        [
-            _block(strengths, WEIGHTS["strengths"]),
-            _block(text_blocks["made_possible"], WEIGHTS["made_possible"]),
-            _block(text_blocks["story"], WEIGHTS["story"]),
-        ]
-    )
-    return _block(features, 1.0)
+    blocks = {"strengths": strengths, **text_blocks}
+    return [
+        _block(blocks[name], weight)
+        for name, weight in WEIGHTS.items()
+        if weight > 0 and np.linalg.norm(blocks[name], axis=1).any()
+    ]
+
+
+def feature_matrix(
+    stories: list[StoryInput], per_story: list[list[str]], engine: str, vectors: dict | None
+) -> np.ndarray:
+    return _block(np.hstack(story_views(stories, per_story, engine, vectors)), 1.0)
 
 
 def _refine(features: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
@@ -96,40 +113,106 @@ def _labels_for(tree: np.ndarray, features: np.ndarray, k: int) -> np.ndarray:
     return _refine(features, labels, k_found)
 
 
-def choose_k(tree: np.ndarray, features: np.ndarray) -> int:
-    """The k in 3-8 with the best silhouette (cosine), never more than a third of the stories."""
-    from sklearn.metrics import silhouette_score  # see suggest_themes
+def k_candidates(n: int) -> range:
+    high = min(
+        K_RANGE[1],
+        max(ROOM_THEMES, n // STORIES_PER_EXTRA_THEME),
+        max(K_RANGE[0], n // MIN_AVERAGE_THEME),
+    )
+    return range(K_RANGE[0], high + 1)
 
-    n = len(features)
-    low, high = K_RANGE[0], min(K_RANGE[1], max(K_RANGE[0], n // 3))
+
+def cosine_distances(features: np.ndarray) -> np.ndarray:
     distances = np.clip(1.0 - features @ features.T, 0.0, 2.0)
     np.fill_diagonal(distances, 0.0)
-    best_k, best_score = low, -2.0
-    for k in range(low, high + 1):
-        labels = _labels_for(tree, features, k)
-        if len(set(labels)) < 2:
-            continue
-        score = silhouette_score(distances, labels, metric="precomputed")
-        if score > best_score + 1e-9:
-            best_k, best_score = k, score
-    return best_k
+    return distances
+
+
+def _silhouette(distances: np.ndarray, labels: np.ndarray) -> float:
+    """Mean silhouette: how much closer stories sit to their own theme than to the nearest
+    other one (-1..1)."""
+    clusters = np.unique(labels)
+    if len(clusters) < 2:
+        return -2.0
+    member = (labels[:, None] == clusters[None, :]).astype(distances.dtype)
+    sizes = member.sum(axis=0)
+    mean_to = distances @ member / sizes  # each story's mean distance to each theme
+    own = member.astype(bool)
+    own_size = sizes[np.argmax(own, axis=1)]
+    within = (mean_to[own] * own_size) / np.maximum(own_size - 1, 1)
+    nearest_other = np.where(own, np.inf, mean_to).min(axis=1)
+    scores = (nearest_other - within) / np.maximum(np.maximum(within, nearest_other), 1e-12)
+    scores[own_size == 1] = 0.0  # a story alone in its theme scores 0, as is customary
+    return float(scores.mean())
+
+
+def choose_k(tree: np.ndarray, features: np.ndarray) -> int:
+    """The k with the best silhouette (cosine) for Ward's clusters: the big-room path."""
+    distances = cosine_distances(features)
+    scores = {
+        k: _silhouette(distances, _labels_for(tree, features, k))
+        for k in k_candidates(len(features))
+    }
+    return max(scores, key=lambda k: (scores[k], -k))
+
+
+def _consensus_labels(views: list[np.ndarray], k: int | None) -> tuple[np.ndarray, np.ndarray]:
+    consensus = Consensus(views, most_themes=max(k or 0, K_RANGE[1]))
+    if k:
+        return consensus.labels(k)[0], consensus.features
+    best = None
+    distances = cosine_distances(consensus.features)
+    for candidate in k_candidates(consensus.n):
+        labels = consensus.labels(candidate)[0]
+        score = _silhouette(distances, labels)
+        if best is None or score > best[0] + 1e-9:
+            best = (score, labels)
+    return best[1], consensus.features
+
+
+def _ward_labels(views: list[np.ndarray], k: int | None) -> tuple[np.ndarray, np.ndarray]:
+    from scipy.cluster.hierarchy import linkage  # see suggest_themes
+
+    features = _block(np.hstack(views), 1.0)
+    tree = linkage(features, method="ward")
+    return _labels_for(tree, features, k or choose_k(tree, features)), features
 
 
 def _describe(
-    labels: np.ndarray, features: np.ndarray, per_story: list[list[str]]
+    labels: np.ndarray,
+    features: np.ndarray,
+    per_story: list[list[str]],
+    stories: list[StoryInput],
 ) -> list[ThemeResult]:
     k = int(labels.max()) + 1
     centres = _centres(features, labels, k)
     fit = features @ centres.T
     totals = Counter(term for names in per_story for term in names)
-    themes = []
+    themes, alternatives = [], []
     for cluster in range(k):
         members = [int(i) for i in np.flatnonzero(labels == cluster)]
         members.sort(key=lambda index: (-fit[index, cluster], index))
         strengths = distinctive_strengths(members, per_story, totals)
+        # Only words a teller allowed to be shown may become a name the room sees; the
+        # theme's most central stories are enough to find its words.
+        quotable = [i for i in members if stories[i].quotable][:NAMING_STORIES]
+        words = Counter(
+            word
+            for i in quotable
+            for word in set(content_words(f"{stories[i].made_possible} {stories[i].story}"))
+        )
+        names = theme_names(
+            [(stories[i].made_possible, float(fit[i, cluster])) for i in quotable],
+            [(stories[i].headline, float(fit[i, cluster])) for i in quotable],
+            words,
+            len(quotable),
+            strengths,
+            cluster,
+        )
+        alternatives.append(names)
         themes.append(
             ThemeResult(
-                name=theme_name(strengths, cluster),
+                name=names[0],
                 strengths=strengths,
                 members=members,
                 representative=members[0] if members else None,
@@ -137,10 +220,10 @@ def _describe(
             )
         )
     _add_secondary(themes, fit, labels)
-    themes.sort(key=lambda theme: (-len(theme.members), theme.members[0]))
-    for theme, name in zip(
-        themes, unique_names([t.name for t in themes], [t.strengths for t in themes]), strict=True
-    ):
+    order = sorted(range(k), key=lambda c: (-len(themes[c].members), themes[c].members[0]))
+    themes = [themes[c] for c in order]
+    unique = unique_names([t.name for t in themes], [alternatives[c] for c in order])
+    for theme, name in zip(themes, unique, strict=True):
         theme.name = name
     return themes
 
@@ -178,13 +261,11 @@ def suggest_themes(
     per_story = map_to_vocabulary(
         [list(story.strengths) for story in stories], list(vocabulary), get_embedder(STATIC)
     )
-    features = feature_matrix(stories, per_story, engine, vectors)
-    # Imported here: SciPy and scikit-learn take about a second to import, which a server
-    # restarted mid-session must not spend before it answers again.
-    from scipy.cluster.hierarchy import linkage
-
-    tree = linkage(features, method="ward")
-    chosen = max(2, min(int(k), n // 2)) if k else choose_k(tree, features)
-    labels = _labels_for(tree, features, chosen)
-    themes = _describe(labels, features, per_story)
+    views = story_views(stories, per_story, engine, vectors)
+    chosen = max(2, min(int(k), n // 2)) if k else None
+    # SciPy and scikit-learn are imported inside the functions: they take about a second to
+    # import, which a server restarted mid-session must not spend before it answers again.
+    cluster = _consensus_labels if n <= CONSENSUS_LIMIT else _ward_labels
+    labels, features = cluster(views, chosen)
+    themes = _describe(labels, features, per_story, stories)
     return Suggestion(themes=themes, engine=engine, k=len(themes))

@@ -1,6 +1,28 @@
-"""A suggested name for a theme, from the strengths that set it apart."""
+"""A theme's suggested name, in the room's own words.
 
+The name is a phrase one of the theme's stories gave for what made it possible, chosen
+because it sits at the theme's centre and shares its words with the other stories there
+("Authority to refund on the spot"). With no usable phrase, the most central headline
+stands in; with neither, the strengths that set the theme apart.
+"""
+
+import re
 from collections import Counter
+
+from ai_workshop.themes.text import content_words
+
+NAME_MAX = 80
+IDEAL_WORDS = 8
+# "my", "I": a name is the room's, so a phrase that speaks for the whole theme reads better.
+_FIRST_PERSON = frozenset({"i", "i'm", "i'd", "i've", "my", "me", "myself", "mine"})
+# Openings that carry no meaning of their own in a name ("Honestly, just trusting me").
+_FILLER = re.compile(
+    r"^(?:(?:honestly|really|mostly|probably|basically|simply|just|i think|i guess|"
+    r"i'd say|i would say|the fact that|the way that)\b[\s,:-]*)+",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+_BREAKS = re.compile(r"\s*(?:,|\s-\s|\s–\s|\s—\s|:|\(|\bbecause\b|\bso that\b|\bwhich\b)\s*")
 
 
 def distinctive_strengths(
@@ -17,20 +39,83 @@ def distinctive_strengths(
     return [term for _score, term in sorted(scored, key=lambda item: (-item[0], item[1]))[:limit]]
 
 
-def theme_name(strengths: list[str], fallback_index: int) -> str:
-    if not strengths:
-        return f"Theme {fallback_index + 1}"
-    words = strengths[:2]
-    name = " & ".join(words)
+def phrase(text: str) -> str:
+    """The first clause of a sentence, trimmed to a name's length; '' when nothing is left."""
+    first = _SENTENCE_END.split(" ".join((text or "").split()), maxsplit=1)[0]
+    first = _FILLER.sub("", first).strip(" .!?;,:-–—\"'“”")
+    words = first.split()
+    if len(words) > IDEAL_WORDS + 2:
+        # Only the head of a long sentence: a clause from its middle reads as a fragment.
+        head = _BREAKS.split(first, maxsplit=1)[0]
+        first = head if len(head.split()) >= 3 else first
+        words = first.split()
+    if len(words) > IDEAL_WORDS + 4:
+        return ""
+    name = " ".join(words).strip(" .!?;,:-–—\"'“”")
+    if name.count('"') % 2 or name.count("“") != name.count("”"):
+        return ""
+    if len(name) > NAME_MAX or len(content_words(name)) < 1:
+        return ""
     return name[:1].upper() + name[1:]
 
 
-def unique_names(names: list[str], strengths: list[list[str]]) -> list[str]:
-    """Two themes named alike get their third strength added to tell them apart."""
-    seen: Counter = Counter(names)
+def _shared(words: list[str], others: Counter, members: int) -> float:
+    """The share of a phrase's words that other stories of the theme use too."""
+    if not words:
+        return 0.0
+    return sum(min(others[word], members) / members for word in set(words)) / len(set(words))
+
+
+def ranked_phrases(
+    candidates: list[tuple[str, float]], theme_words: Counter, members: int
+) -> list[str]:
+    """Names from candidate texts, best first. candidates: (text, fit to the theme's centre)."""
+    scored = {}
+    for text, fit in candidates:
+        name = phrase(text)
+        if not name:
+            continue
+        words = content_words(name)
+        others = theme_words.copy()
+        others.subtract(Counter(set(words)))  # the phrase's own story does not vote for itself
+        length_penalty = 0.03 * max(0, len(name.split()) - IDEAL_WORDS)
+        personal = 0.1 * any(word.lower() in _FIRST_PERSON for word in name.split())
+        score = fit + 0.5 * _shared(words, others, max(members - 1, 1)) - length_penalty - personal
+        scored[name] = max(score, scored.get(name, float("-inf")))
+    return sorted(scored, key=lambda name: (-scored[name], name))
+
+
+def strengths_name(strengths: list[str]) -> str:
+    if not strengths:
+        return ""
+    words = strengths[:2]
+    name = " and ".join(words)
+    return name[:1].upper() + name[1:]
+
+
+def theme_names(
+    phrases: list[tuple[str, float]],
+    headlines: list[tuple[str, float]],
+    theme_words: Counter,
+    members: int,
+    strengths: list[str],
+    fallback_index: int,
+) -> list[str]:
+    """Possible names, best first: phrases of what made it possible, then headlines, then
+    the theme's strengths, then a number."""
+    names = ranked_phrases(phrases, theme_words, members)
+    names += ranked_phrases(headlines, theme_words, members)
+    names += [name for name in (strengths_name(strengths),) if name]
+    return [*names, f"Theme {fallback_index + 1}"]
+
+
+def unique_names(names: list[str], alternatives: list[list[str]]) -> list[str]:
+    """A name two themes share goes to the first; the other takes its next best phrase."""
+    taken: set[str] = set()
     result = []
-    for name, own in zip(names, strengths, strict=True):
-        if seen[name] > 1 and len(own) > 2:
-            name = f"{name} & {own[2]}"
+    for name, others in zip(names, alternatives, strict=True):
+        if name.lower() in taken:
+            name = next((other for other in others if other.lower() not in taken), name)
+        taken.add(name.lower())
         result.append(name)
     return result

@@ -9,6 +9,8 @@ class StoryInput:
     story: str
     made_possible: str = ""
     strengths: tuple[str, ...] = ()
+    # False for a story its teller kept private: it counts in themes but lends them no words.
+    quotable: bool = True
 
 
 @dataclass
