@@ -62,3 +62,13 @@ class SplitForm(NameForm):
 
 class ToggleForm(AppForm):
     value = HiddenField(validators=[DataRequired(), at_most(1), Regexp(r"^[01]$")])
+
+
+class WordsForm(AppForm):
+    """A theme's summary or the core paragraph, in the facilitator's own words."""
+
+    text = StringField(
+        _l("Summary"),
+        filters=[clean_line],
+        validators=[DataRequired(_l("Write a few words, or use the suggested words again."))],
+    )

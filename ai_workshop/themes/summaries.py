@@ -2,8 +2,8 @@
 
 Extractive and offline. Each quotable story offers the sentences of its "what made it
 possible" and of its story; a sentence scores by how much of the rest of the theme it
-echoes (content words the theme's other stories share), weighted by how rare those words
-are across all themes, so what sets the theme apart counts most. The best are picked
+echoes (content words the theme's other stories share), each word weighted by how much
+more the theme uses it than all the stories do, so what sets the theme apart counts most. The best are picked
 greedily: at most one per story, none close to one already picked, short ones preferred.
 Private stories count towards what the theme is about but are never quoted.
 """
@@ -105,25 +105,26 @@ def _prepare(story: SummaryStory) -> tuple[set[str], list[_Candidate]]:
     return words, candidates
 
 
-def _score(candidate: _Candidate, own: set[str], theme: Counter, size: int, idf) -> float:
-    """Echo of the rest of the theme, rare words counting most, per word of the sentence."""
-    rest = max(1, size - 1)
+def _score(candidate: _Candidate, own: set[str], theme: Counter, rest: int, lift: dict) -> float:
+    """Echo of the rest of the theme, words the theme has more than others counting most,
+    per word of the sentence."""
     total = 0.0
     for word in candidate.words:
-        shared = theme[word] - (1 if word in own else 0)
+        shared = theme[word] - (word in own)
         if shared > 0:
-            total += (shared / rest) * idf[word]
-    return candidate.weight * total / math.sqrt(len(candidate.words))
+            total += shared * lift[word]
+    return candidate.weight * total / (rest * math.sqrt(len(candidate.words)))
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / max(1, min(len(a), len(b)))
 
 
-def _pick(ranked: list[_Candidate], most: int) -> list[_Candidate]:
+def _pick(ranked: list[tuple[float, _Candidate]], most: int) -> list[_Candidate]:
     picked: list[_Candidate] = []
-    for candidate in ranked:
-        if len(picked) == most:
+    for score, candidate in ranked:
+        # A sentence that echoes nothing else in the theme speaks only when nothing else does.
+        if len(picked) == most or (score <= 0 and picked):
             break
         if any(candidate.story_id == other.story_id for other in picked):
             continue
@@ -135,24 +136,33 @@ def _pick(ranked: list[_Candidate], most: int) -> list[_Candidate]:
     return picked
 
 
-def _extract(prepared: list[tuple[int, set[str], list[_Candidate]]], idf, most) -> Extract:
+def _extract(prepared: list[tuple[int, set[str], list[_Candidate]]], everywhere, most) -> Extract:
     theme = Counter(word for _id, words, _c in prepared for word in words)
+    lift = _lift(theme, len(prepared), everywhere)
     own_words = {story_id: words for story_id, words, _c in prepared}
+    rest = max(1, len(prepared) - 1)
     scored = [
-        (_score(candidate, own_words[candidate.story_id], theme, len(prepared), idf), candidate)
+        (_score(candidate, own_words[candidate.story_id], theme, rest, lift), candidate)
         for _id, _words, candidates in prepared
         for candidate in candidates
     ]
     # Rounded, so that float noise never reorders equal scores; then by story and place.
     scored.sort(key=lambda item: (-round(item[0], 9), item[1].story_id, item[1].order))
-    picked = _pick([candidate for _score_, candidate in scored], most)
+    picked = _pick(scored, most)
     return Extract(tuple(c.text for c in picked), tuple(c.story_id for c in picked))
 
 
-def _idf(groups: list[list[tuple[int, set[str], list]]]) -> dict[str, float]:
-    everywhere = Counter(word for group in groups for _id, words, _c in group for word in words)
-    total = sum(len(group) for group in groups)
-    return {word: math.log((total + 1) / (count + 1)) + 1.0 for word, count in everywhere.items()}
+def _lift(theme: Counter, size: int, everywhere: tuple[Counter, int]) -> dict[str, float]:
+    """How much more often the theme's stories use each word than all the stories do,
+    squared: 1 for a word everyone uses, up to (all stories / the theme's)² for a word only
+    the theme uses. Squared, so a sentence the whole room could have said ranks low."""
+    counts, total = everywhere
+    return {word: ((count / size) / (counts[word] / total)) ** 2 for word, count in theme.items()}
+
+
+def _everywhere(groups: list[list[tuple[int, set[str], list]]]) -> tuple[Counter, int]:
+    counts = Counter(word for group in groups for _id, words, _c in group for word in words)
+    return counts, sum(len(group) for group in groups)
 
 
 def _prepared(stories: list[SummaryStory]) -> list[tuple[int, set[str], list[_Candidate]]]:
@@ -162,8 +172,8 @@ def _prepared(stories: list[SummaryStory]) -> list[tuple[int, set[str], list[_Ca
 def summarise_themes(themes: list[list[SummaryStory]], most: int = MOST) -> list[Extract]:
     """An extract per theme, each contrasted with all the others; same input, same output."""
     groups = [_prepared(stories) for stories in themes]
-    idf = _idf(groups)
-    return [_extract(group, idf, most) for group in groups]
+    everywhere = _everywhere(groups)
+    return [_extract(group, everywhere, most) for group in groups]
 
 
 def summarise(
@@ -171,4 +181,4 @@ def summarise(
 ) -> Extract:
     """One theme's extract; `others` are the other themes' stories, for contrast."""
     group = _prepared(stories)
-    return _extract(group, _idf([group, _prepared(others or [])]), most)
+    return _extract(group, _everywhere([group, _prepared(others or [])]), most)
