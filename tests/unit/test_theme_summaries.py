@@ -91,7 +91,9 @@ def test_contrast_prefers_what_sets_a_theme_apart():
     theme = [
         SummaryStory(1, "a", f"{shared} The spreadsheet macro saved hours on Friday."),
         SummaryStory(2, "b", f"{shared} Our spreadsheet macro filled every refund form."),
-        SummaryStory(3, "c", f"{shared} Nobody retyped addresses once the spreadsheet macro existed."),
+        SummaryStory(
+            3, "c", f"{shared} Nobody retyped addresses once the spreadsheet macro existed."
+        ),
     ]
     others = [
         SummaryStory(10 + n, "x", f"{shared} They were friendly and helpful.") for n in range(5)
@@ -106,7 +108,9 @@ def test_contrast_prefers_what_sets_a_theme_apart():
 
 def test_a_theme_with_only_private_stories_quotes_nothing():
     stories = [
-        SummaryStory(n, "h", "A long enough sentence that is private to the teller.", quotable=False)
+        SummaryStory(
+            n, "h", "A long enough sentence that is private to the teller.", quotable=False
+        )
         for n in range(4)
     ]
     extract = summarise(stories)
@@ -144,8 +148,7 @@ def test_sentence_splitting():
 
 def test_three_hundred_stories_over_eight_themes_take_well_under_100_ms(themes):
     big = [
-        [_story_copy(story, copy) for copy in range(4) for story in stories]
-        for stories in themes
+        [_story_copy(story, copy) for copy in range(4) for story in stories] for stories in themes
     ]
     assert sum(len(stories) for stories in big) >= 300
     summarise_themes(big)  # warm up
