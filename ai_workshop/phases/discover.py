@@ -35,7 +35,7 @@ def projector(workshop) -> dict:
         return {
             "cards": cards,
             "story_total": story_count(workshop),
-            "words": {theme_id: entry.text for theme_id, entry in words.items()},
+            "words": words,
             "core_words": core,
         }
     # Most named first, so the ones that don't fit the screen are the least named.
