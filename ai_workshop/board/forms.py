@@ -3,6 +3,7 @@ from wtforms import HiddenField, IntegerField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
 from ai_workshop.board.services import NAME_MAX
+from ai_workshop.board.summaries import CORE_MAX
 from ai_workshop.db.ids import ID_MAX, parse_id
 from ai_workshop.text import clean_line
 from ai_workshop.web.forms import AppForm, at_most
@@ -62,3 +63,16 @@ class SplitForm(NameForm):
 
 class ToggleForm(AppForm):
     value = HiddenField(validators=[DataRequired(), at_most(1), Regexp(r"^[01]$")])
+
+
+class WordsForm(AppForm):
+    """A theme's summary or the core paragraph, in the facilitator's own words."""
+
+    text = StringField(
+        _l("Summary"),
+        filters=[clean_line],
+        validators=[
+            DataRequired(_l("Write a few words, or use the suggested words again.")),
+            at_most(CORE_MAX),  # a theme's words are held to THEME_MAX by the service
+        ],
+    )

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 
 from ai_workshop.board.embeddings import story_input, vectors_for
 from ai_workshop.board.snapshots import last_snapshot, restore, save_snapshot
+from ai_workshop.board.summaries import refresh_before_commit
 from ai_workshop.db.ids import ID_MAX
 from ai_workshop.domain_errors import NotFound, ValidationFailed
 from ai_workshop.extensions import db
@@ -61,6 +62,7 @@ def _next_position(workshop: Workshop) -> int:
 
 def _changed(workshop: Workshop) -> None:
     mark_changed(workshop)
+    refresh_before_commit(workshop)  # the words of unedited summaries follow the board
 
 
 # ---------- Suggestions ----------

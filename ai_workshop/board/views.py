@@ -4,7 +4,7 @@ from flask import Blueprint, current_app, render_template
 from flask_babel import gettext as _
 from werkzeug.exceptions import BadRequest
 
-from ai_workshop.board import services
+from ai_workshop.board import services, summaries
 from ai_workshop.board.forms import (
     MergeForm,
     MoveForm,
@@ -13,6 +13,7 @@ from ai_workshop.board.forms import (
     SplitForm,
     SuggestForm,
     ToggleForm,
+    WordsForm,
 )
 from ai_workshop.board.queries import board
 from ai_workshop.domain_errors import ValidationFailed
@@ -41,7 +42,15 @@ TO_BOARD = _ToBoard("board.show")
 
 
 def _context(workshop) -> dict:
-    return {"workshop": workshop, **board(workshop), "suggest_form": SuggestForm()}
+    shown = board(workshop)
+    words, core = summaries.positive_core_words(workshop, [card.theme for card in shown["cards"]])
+    return {
+        "workshop": workshop,
+        **shown,
+        "words": words,
+        "core_words": core,
+        "suggest_form": SuggestForm(),
+    }
 
 
 @bp.get("/<code>")
@@ -121,6 +130,37 @@ def merge(workshop, form, theme_id):
 def split(workshop, form):
     stories = [services.story_of(workshop, story_id) for story_id in form.story_ids.data or []]
     services.split_theme(workshop, stories, form.name.data)
+
+
+@bp.post("/<code>/themes/<int:theme_id>/summary")
+@access.runs_workshop
+@write_view(WordsForm, TO_BOARD)
+def summary(workshop, form, theme_id):
+    theme = services.theme_of(workshop, theme_id)
+    summaries.edit_theme_summary(workshop, theme, form.text.data)
+    return _("Saved the words for “%(name)s”.", name=theme.name)
+
+
+@bp.post("/<code>/themes/<int:theme_id>/summary/suggested")
+@access.runs_workshop
+@write_view(ToggleForm, TO_BOARD)
+def summary_suggested(workshop, form, theme_id):
+    summaries.reset_theme_summary(workshop, services.theme_of(workshop, theme_id))
+
+
+@bp.post("/<code>/core-summary")
+@access.runs_workshop
+@write_view(WordsForm, TO_BOARD)
+def core_summary(workshop, form):
+    summaries.edit_core_summary(workshop, form.text.data)
+    return _("Saved the words for the positive core.")
+
+
+@bp.post("/<code>/core-summary/suggested")
+@access.runs_workshop
+@write_view(ToggleForm, TO_BOARD)
+def core_summary_suggested(workshop, form):
+    summaries.reset_core_summary(workshop)
 
 
 @bp.post("/<code>/undo")

@@ -3,6 +3,7 @@
 from flask_babel import gettext as _
 
 from ai_workshop.board.queries import theme_cards, theme_summaries
+from ai_workshop.board.summaries import positive_core_words
 from ai_workshop.models import Story
 from ai_workshop.phases.base import Phase
 from ai_workshop.phases.plan_parts import Quote, ThemeEntry, latest_tally, quote
@@ -29,7 +30,14 @@ def phone(workshop, participant, vote=UNKNOWN, form=None) -> dict:
 
 def projector(workshop) -> dict:
     if workshop.themes_shown:
-        return {"cards": theme_summaries(workshop), "story_total": story_count(workshop)}
+        cards = theme_summaries(workshop)
+        words, core = positive_core_words(workshop, [card.theme for card in cards])
+        return {
+            "cards": cards,
+            "story_total": story_count(workshop),
+            "words": words,
+            "core_words": core,
+        }
     # Most named first, so the ones that don't fit the screen are the least named.
     strengths = sorted(strengths_cloud(workshop, limit=None), key=lambda item: -item["count"])
     return {
@@ -40,11 +48,12 @@ def projector(workshop) -> dict:
     }
 
 
-def _themes(workshop) -> list[ThemeEntry]:
+def _themes(workshop, cards, words) -> list[ThemeEntry]:
     tally = latest_tally(workshop, "themes")
     entries = []
-    for card in theme_cards(workshop):
+    for card in cards:
         quotable = [s for s in card.stories if s.quotable and not s.hidden][:2]
+        said = words.get(card.theme.id)
         entries.append(
             ThemeEntry(
                 name=card.theme.name,
@@ -52,6 +61,9 @@ def _themes(workshop) -> list[ThemeEntry]:
                 strengths=card.strengths,
                 quotes=[quote(s) for s in quotable],
                 votes=tally.get(card.theme.id) if tally else None,
+                summary=said.text if said else "",
+                # The stories its words quote, by headline, named only as their tellers allow.
+                cited=[quote(s) for s in said.cited] if said else [],
             )
         )
     if tally:
@@ -61,8 +73,11 @@ def _themes(workshop) -> list[ThemeEntry]:
 
 def plan(workshop) -> dict:
     stories: list[Story] = workshop_stories(workshop)
+    cards = theme_cards(workshop)
+    words, core = positive_core_words(workshop, [card.theme for card in cards])
     return {
-        "themes": _themes(workshop),
+        "themes": _themes(workshop, cards, words),
+        "core_words": core,
         "stories": [quote(s) for s in stories if s.quotable and not s.hidden and not s.parked],
         "wishes": [s.wish for s in stories if s.wish and s.quotable and not s.parked],
         "parking_lot": [

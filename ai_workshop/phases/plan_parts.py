@@ -1,6 +1,6 @@
 """The pieces each phase hands the plan: quotes that respect consent, themes, vote counts."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
@@ -22,6 +22,8 @@ class ThemeEntry:
     strengths: list[str]
     quotes: list[Quote]
     votes: int | None
+    summary: str = ""  # the theme in words, as the board has it
+    cited: list[Quote] = field(default_factory=list)  # the stories those words quote
 
 
 def quote(story: Story) -> Quote:

@@ -38,6 +38,7 @@ class PlanContent:
     wishes: list[str]
     parking_lot: list[Quote] = field(default_factory=list)
     strengths: list[dict] = field(default_factory=list)
+    core_words: str = ""  # the whole positive core in one paragraph
 
     @property
     def next_check_in(self) -> tuple[str, date] | None:
