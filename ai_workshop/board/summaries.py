@@ -114,10 +114,11 @@ def core_text(entries: list[tuple[str, int, list[str]]]) -> str:
         return ""
     entries.sort(key=lambda entry: -entry[1])  # stable: the board's order breaks ties
     total = sum(count for _name, count, _strengths in entries)
-    named = [_("%(name)s (%(count)d)", name=name, count=count) for name, count, _s in entries]
+    # Names are phrases in the room's own words, so each is quoted whole with its count.
+    named = [_("“%(name)s” (%(count)d)", name=name, count=count) for name, count, _s in entries]
     first = ngettext(
-        "Across %(num)d story, our positive core is %(themes)s.",
-        "Across %(num)d stories, our positive core is %(themes)s.",
+        "Across %(num)d story, our positive core holds %(themes)s.",
+        "Across %(num)d stories, our positive core holds %(themes)s.",
         total,
         themes=joined(named),
     )
