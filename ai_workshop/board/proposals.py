@@ -39,6 +39,7 @@ from ai_workshop.themes import suggest_themes
 from ai_workshop.themes.embedders import resolve_engine
 from ai_workshop.themes.engine import MIN_STORIES
 
+MIN_NEW_THEME = 2  # stories a new theme needs when its cluster is mostly curated stories
 # Where a story goes: "t<id>" an existing theme, "n<cluster>" a new one, None Unassigned.
 Ref = str | None
 
@@ -61,6 +62,14 @@ class Move:
     source: str | None  # a theme's name; None for Unassigned
     target: str | None
     to_new: bool = False
+
+
+@dataclass
+class MoveGroup:
+    source: str | None
+    target: str | None
+    to_new: bool
+    headlines: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -100,6 +109,17 @@ class Proposal:
     @property
     def changed(self) -> bool:
         return bool(self.new_themes or self.placements or self.removed)
+
+    @property
+    def move_groups(self) -> list["MoveGroup"]:
+        """The moves by where they go from and to, the biggest first: what the preview lists."""
+        groups: dict[tuple, MoveGroup] = {}
+        for move in self.moves:
+            key = (move.source, move.target)
+            if key not in groups:
+                groups[key] = MoveGroup(move.source, move.target, move.to_new)
+            groups[key].headlines.append(move.headline)
+        return sorted(groups.values(), key=lambda group: -len(group.headlines))
 
     @property
     def merged(self) -> list[Removal]:
@@ -164,8 +184,18 @@ def _match(clusters: list[set[int]], members: dict[int, set[int]], order: list[i
     return matched
 
 
-def _unique(name: str, taken: set[str]) -> str:
+def _unique(name: str, strengths: list[str], taken: set[str]) -> str:
+    """The engine's name, or when a theme that stays has it, one from the cluster's other
+    strengths ("Composure & calm"), and only then the name with a number."""
     name = name[:NAME_MAX]
+    pairs = (
+        [(strengths[1], strengths[2]), (strengths[0], strengths[2])] if len(strengths) > 2 else []
+    )
+    others = [f"{first[:1].upper()}{first[1:]} & {second}" for first, second in pairs]
+    for candidate in [name, *others]:
+        if candidate.casefold() not in taken and len(candidate) <= NAME_MAX:
+            taken.add(candidate.casefold())
+            return candidate
     candidate, number = name, 2
     while candidate.casefold() in taken:
         suffix = f" ({number})"
@@ -274,13 +304,27 @@ class _Planner:
         """A free story goes where its cluster goes; one the engine left out of every cluster
         stays, or waits among the unassigned when its theme goes."""
         for index, cluster in enumerate(self.clusters):
-            for story_id in cluster:
-                if story_id in self.free:
-                    self.main[story_id] = self.target[index]
+            loose = [story_id for story_id in cluster if story_id in self.free]
+            if index not in self.matched and len(loose) < min(MIN_NEW_THEME, len(cluster)):
+                self._splinter(loose, cluster)
+                continue
+            for story_id in loose:
+                self.main[story_id] = self.target[index]
         for theme_id in self.removed_ids:
             for story_id in self.members[theme_id]:
                 if self.main[story_id] == _ref(theme_id):
                     self.main[story_id] = None
+
+    def _splinter(self, loose: list[int], cluster: list[int]) -> None:
+        """A cluster made mostly of stories the facilitator's themes keep would make a theme
+        of one story: that story stays in its theme, or joins the theme that keeps the rest
+        of its cluster when its own goes."""
+        held = Counter(self.main[sid] for sid in cluster if sid not in self.free)
+        beside = held.most_common(1)[0][0] if held else None
+        for story_id in loose:
+            own = self.by_story[story_id].theme_id
+            if own is None or own not in self.kept_ids:
+                self.main[story_id] = beside
 
     def _new_themes(self) -> None:
         """Unmatched clusters that receive stories become themes, named apart from the rest."""
@@ -294,7 +338,7 @@ class _Planner:
             representative = self.stories[offered].id if offered is not None else None
             new = NewTheme(
                 key=key,
-                name=_unique(result.name, taken),
+                name=_unique(result.name, list(result.strengths), taken),
                 strengths=list(result.strengths),
                 cohesion=float(result.cohesion),
                 representative_id=representative if representative in story_ids else story_ids[0],

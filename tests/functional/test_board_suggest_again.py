@@ -347,3 +347,22 @@ def test_bad_preview_input_is_a_clear_400(desk, workshop, stories):
         assert "Choose between 2 and 12 themes" in answer.get_data(as_text=True) or (
             "integer" in answer.get_data(as_text=True)
         )
+
+
+def test_a_new_theme_never_takes_the_name_of_one_that_stays(workshop):
+    taken = {"clear communication & composure"}
+    name = proposals._unique(
+        "Clear communication & composure", ["clear communication", "composure", "calm"], taken
+    )
+    assert name == "Composure & calm"
+    assert proposals._unique("Calm", [], {"calm"}) == "Calm (2)"
+
+
+def test_the_preview_names_what_it_keeps_and_why(desk, workshop, stories):
+    one, two = first_suggestion(desk, workshop)[:2]
+    desk.post(f"/themes/{one.id}/rename", name="Ours")
+    desk.post(f"/themes/{two.id}/pin", value="1")
+    kept = {entry.theme_id: entry.reasons for entry in proposals.propose(workshop, k=6).kept}
+    assert kept == {one.id: ["renamed"], two.id: ["pinned"]}
+    html = desk.preview("6").get_data(as_text=True)
+    assert "Kept as you shaped them" in html and "(renamed)" in html and "(pinned)" in html
