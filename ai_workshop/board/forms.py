@@ -34,6 +34,7 @@ class ApplySuggestionForm(SuggestForm):
     fingerprint = HiddenField(
         validators=[
             DataRequired(_l("Open the preview again, then apply it.")),
+            at_most(64),
             Regexp(r"^[0-9a-f]{64}$", message=_l("Open the preview again, then apply it.")),
         ]
     )
