@@ -12,10 +12,32 @@ TARGET = r"^(\d+|unassigned|parking)$"
 ID_DIGITS = 10  # a row id; more digits would overflow the database's integer
 
 
+class ThemeCount(IntegerField):
+    """A number of themes: a long row of digits is refused before it becomes a huge int."""
+
+    def process_formdata(self, valuelist):
+        if valuelist and len(str(valuelist[0]).strip()) > 3:
+            self.data = None
+            raise ValueError(_l("Choose between 2 and 12 themes, or Auto."))
+        super().process_formdata(valuelist)
+
+
 class SuggestForm(AppForm):
-    k = IntegerField(
+    k = ThemeCount(
         _l("Number of themes"),
         validators=[Optional(), NumberRange(2, 12, _l("Choose between 2 and 12 themes, or Auto."))],
+    )
+
+
+class ApplySuggestionForm(SuggestForm):
+    """Apply the previewed suggestion: the fingerprint says which preview was seen."""
+
+    fingerprint = HiddenField(
+        validators=[
+            DataRequired(_l("Open the preview again, then apply it.")),
+            at_most(64),
+            Regexp(r"^[0-9a-f]{64}$", message=_l("Open the preview again, then apply it.")),
+        ]
     )
 
 

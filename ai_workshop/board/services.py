@@ -1,10 +1,8 @@
 """Theme board workflows. Each change saves an undo snapshot first and bumps the version."""
 
-from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from ai_workshop.board.embeddings import story_input, vectors_for
 from ai_workshop.board.snapshots import last_snapshot, restore, save_snapshot
 from ai_workshop.board.summaries import refresh_before_commit
 from ai_workshop.db.ids import ID_MAX
@@ -12,9 +10,6 @@ from ai_workshop.domain_errors import NotFound, ValidationFailed
 from ai_workshop.extensions import db
 from ai_workshop.live import mark_changed
 from ai_workshop.models import Story, Theme, Workshop
-from ai_workshop.themes import suggest_themes
-from ai_workshop.themes.embedders import resolve_engine
-from ai_workshop.themes.engine import MIN_STORIES
 
 NAME_MAX = 80
 UNASSIGNED = "unassigned"
@@ -65,66 +60,7 @@ def _changed(workshop: Workshop) -> None:
     refresh_before_commit(workshop)  # the words of unedited summaries follow the board
 
 
-# ---------- Suggestions ----------
-
-
-def _kept(theme: Theme) -> bool:
-    """Pinned themes and themes the facilitator placed stories in survive a new suggestion."""
-    return theme.pinned or any(story.theme_locked for story in theme.stories)
-
-
-def suggest(workshop: Workshop, k: int | None = None, engine: str | None = None) -> str:
-    """Cluster the stories not placed by hand; returns a message for the facilitator."""
-    engine = resolve_engine(engine or current_app.config.get("THEMES_ENGINE"))
-    save_snapshot(workshop, _("Suggest themes"))
-    themes = themes_of(workshop)
-    kept = [theme for theme in themes if _kept(theme)]
-    for theme in themes:
-        if theme not in kept:
-            db.session.delete(theme)
-    db.session.flush()
-    kept_ids = {theme.id for theme in kept if theme.pinned}
-    free = [
-        story
-        for story in db.session.scalars(
-            select(Story)
-            .where(Story.workshop_id == workshop.id, Story.parked.is_(False))
-            .order_by(Story.id)
-        )
-        if not story.theme_locked and story.theme_id not in kept_ids
-    ]
-    for story in free:
-        story.theme_id = None
-        story.secondary_theme_id = None
-    wanted = max(2, k - len(kept)) if k else None
-    result = suggest_themes(
-        [story_input(story) for story in free],
-        k=wanted,
-        engine=engine,
-        vocabulary=workshop.strengths_vocabulary,
-        vectors=vectors_for(free, engine) if len(free) >= MIN_STORIES else None,
-    )
-    _changed(workshop)
-    if result.too_few:
-        return _("%(n)d stories are too few to suggest themes: group them by hand.", n=len(free))
-    position = _next_position(workshop)
-    for offset, found in enumerate(result.themes):
-        theme = Theme(
-            workshop_id=workshop.id,
-            name=found.name[:NAME_MAX],
-            position=position + offset,
-            origin="suggested",
-            strengths=found.strengths,
-            cohesion=found.cohesion,
-            representative_story_id=free[found.representative].id,
-        )
-        db.session.add(theme)
-        db.session.flush()
-        for index in found.members:
-            free[index].theme_id = theme.id
-        for index in found.secondary:
-            free[index].secondary_theme_id = theme.id
-    return _("%(n)d themes suggested from %(m)d stories.", n=len(result.themes), m=len(free))
+# ---------- Suggestions: see proposals.py ----------
 
 
 # ---------- Manual curation ----------
@@ -171,6 +107,8 @@ def create_theme(workshop: Workshop, name: str) -> Theme:
 def rename_theme(workshop: Workshop, theme: Theme, name: str) -> None:
     name = _clean_name(name)
     save_snapshot(workshop, _("Rename “%(name)s”", name=theme.name))
+    if name != theme.name:
+        theme.name_edited = True  # a new suggestion keeps it, and the name
     theme.name = name
     _changed(workshop)
 

@@ -1,11 +1,12 @@
 """The facilitator's theme board: suggest, then shape the positive core by hand."""
 
-from flask import Blueprint, current_app, render_template
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from werkzeug.exceptions import BadRequest
 
-from ai_workshop.board import services, summaries
+from ai_workshop.board import proposals, services, summaries
 from ai_workshop.board.forms import (
+    ApplySuggestionForm,
     MergeForm,
     MoveForm,
     NameForm,
@@ -17,8 +18,10 @@ from ai_workshop.board.forms import (
 )
 from ai_workshop.board.queries import board
 from ai_workshop.domain_errors import ValidationFailed
+from ai_workshop.extensions import db
 from ai_workshop.web import access
 from ai_workshop.web.answers import ToastOrBackTo
+from ai_workshop.web.responses import from_script
 from ai_workshop.web.write_views import write_view
 
 bp = Blueprint("board", __name__, url_prefix="/board")
@@ -37,8 +40,42 @@ class _ToBoard(ToastOrBackTo):
     def error_code(self, error) -> str:
         return "invalid"
 
+    def done(self, write, outcome):
+        if isinstance(outcome, _ToPreview):  # the board has themes: show what would change
+            if from_script():
+                return {"redirect": outcome.url}
+            return redirect(outcome.url)
+        return super().done(write, outcome)
+
+
+class _ToPreview:
+    def __init__(self, url: str):
+        self.url = url
+
+
+class _Applied(_ToBoard):
+    """Apply answers a plain form with the board page itself when it cannot apply: a bad
+    form is a 400, a preview the board no longer matches a 409 with the new preview."""
+
+    def invalid(self, write):
+        return self.failed(write, _BadApply(_form_error(write.form)))
+
+    def failed(self, write, error):
+        if from_script():
+            return super().failed(write, error)
+        preview = getattr(error, "proposal", None)
+        if preview is not None and (preview.refused or not preview.changed):
+            preview = None
+        return _page(write.workshop, error.status, notice=error.message, preview=preview)
+
+
+class _BadApply(ValidationFailed):
+    status = 400
+    code = "bad_request"
+
 
 TO_BOARD = _ToBoard("board.show")
+APPLIED = _Applied("board.show")
 
 
 def _context(workshop) -> dict:
@@ -51,6 +88,17 @@ def _context(workshop) -> dict:
         "core_words": core,
         "suggest_form": SuggestForm(),
     }
+
+
+def _page(workshop, status: int = 200, *, notice: str | None = None, preview=None):
+    context = _context(workshop)
+    return render_template(
+        "board/show.html",
+        **context,
+        notice=notice,
+        preview=preview,
+        preview_summary=proposals.summary(preview) if preview else "",
+    ), status
 
 
 @bp.get("/<code>")
@@ -69,7 +117,35 @@ def panel(workshop):
 @access.runs_workshop
 @write_view(SuggestForm, TO_BOARD)
 def suggest(workshop, form):
-    return services.suggest(workshop, k=form.k.data)
+    """An empty board takes the suggestion at once; a board with themes previews it first."""
+    if services.themes_of(workshop):
+        return _ToPreview(url_for("board.preview", code=workshop.code, k=form.k.data))
+    return proposals.suggest(workshop, k=form.k.data)
+
+
+@bp.get("/<code>/suggest")
+@access.runs_workshop
+def preview(workshop):
+    """What suggesting again would change, with Apply and Cancel; the board is not touched."""
+    form = SuggestForm(request.args, meta={"csrf": False})
+    if not form.validate():
+        return _page(workshop, 400, notice=_form_error(form))
+    proposal = proposals.propose(workshop, k=form.k.data)
+    db.session.commit()  # only story vectors the engine had to compute, kept for Apply
+    if proposal.refused:
+        flash(proposal.message, "error")
+        return redirect(url_for("board.show", code=workshop.code))
+    if not proposal.changed:
+        flash(_("The suggestion matches the board: nothing would change."), "success")
+        return redirect(url_for("board.show", code=workshop.code))
+    return _page(workshop, preview=proposal)
+
+
+@bp.post("/<code>/suggest/apply")
+@access.runs_workshop
+@write_view(ApplySuggestionForm, APPLIED)
+def apply_suggestion(workshop, form):
+    return proposals.apply_previewed(workshop, form.k.data, form.fingerprint.data)
 
 
 @bp.post("/<code>/stories/<int:story_id>/move")

@@ -14,7 +14,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ai_workshop.auth.services import create_facilitator, find_facilitator
-from ai_workshop.board.services import show_on_projector, suggest
+from ai_workshop.board.proposals import suggest
+from ai_workshop.board.services import show_on_projector
 from ai_workshop.contributions import design, destiny, dreams, votes
 from ai_workshop.demo import session_content as content
 from ai_workshop.demo.stories import DEMO_PARTICIPANTS, DEMO_STORIES, EXTRA_DEMO_STORIES

@@ -29,6 +29,10 @@
           toast(message, "error");
           throw new Error(message);
         }
+        if (data.redirect) { // the server wants a page of its own, e.g. a preview
+          window.location.assign(data.redirect);
+          return data;
+        }
         if (data.message) toast(data.message, "");
         if (AIW.live) AIW.live.refresh();
         return data;

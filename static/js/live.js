@@ -39,6 +39,18 @@
         if (other.name === box.name && other.value === box.value) other.setAttribute("checked", "");
       });
     });
+    // A choice made in a list but not sent yet (say "6 themes") is not reset by a redraw,
+    // nor is a list marked data-keep-choice (the number of themes a preview shows).
+    current.querySelectorAll("select[id]").forEach(function (list) {
+      const chosen = list.selectedOptions[0];
+      if (!chosen || (chosen.defaultSelected && !list.hasAttribute("data-keep-choice"))) return;
+      const twin = fresh.querySelector("select#" + CSS.escape(list.id));
+      if (!twin) return;
+      twin.querySelectorAll("option").forEach(function (option) {
+        if (option.value === chosen.value) option.setAttribute("selected", "");
+        else option.removeAttribute("selected");
+      });
+    });
     current.querySelectorAll("details[open][id]").forEach(function (menu) {
       const twin = fresh.querySelector("#" + CSS.escape(menu.id));
       if (twin) twin.setAttribute("open", "");

@@ -43,7 +43,8 @@ def open_board(browser, live_server, seeded):
     page.goto(f"{base}/board/{code}")
     expect(page.locator("[data-connection]").first).to_have_attribute("data-state", "online")
     page.get_by_role("button", name="Suggest themes").click()
-    expect(page.locator("section.column[data-theme-id]").first).to_be_visible()
+    # The first suggestion loads the word vectors: give it longer than a click.
+    expect(page.locator("section.column[data-theme-id]").first).to_be_visible(timeout=30000)
     return desk, page
 
 
@@ -116,3 +117,39 @@ def test_projector_map_follows_the_board(browser, live_server, seeded, artifacts
     expect(projector.locator(".core-card h2", has_text="Owning it end to end")).to_be_visible()
     projector.screenshot(path=artifacts / "projector-positive-core.png")
     page.screenshot(path=artifacts / "board.png")
+
+
+def test_suggest_again_previews_then_applies(browser, live_server, seeded, artifacts):
+    fill_workshop(live_server.app_ref, seeded["code"], count=24)
+    _desk, page = open_board(browser, live_server, seeded)
+    columns = page.locator("section.column[data-theme-id]")
+    first = columns.first
+    name_box = first.locator('.rename textarea[name="name"]')
+    name_box.fill("Ours, by hand")
+    name_box.press("Enter")
+    name_box.blur()  # the live board waits while someone types
+    expect(page.get_by_role("button", name="Undo: Rename")).to_be_visible()
+    count = columns.count()
+
+    page.locator("#suggest-k").select_option("6")
+    page.get_by_role("button", name="Suggest again").click()
+    preview = page.locator("#suggest-preview")
+    expect(preview).to_be_visible(timeout=30000)
+    expect(preview).to_contain_text("Kept as you shaped them")
+    expect(preview).to_contain_text("Ours, by hand")
+    page.screenshot(path=artifacts / "board-suggest-again-preview.png")
+    preview.get_by_role("link", name="Cancel").click()
+    expect(page.locator("#suggest-preview")).to_have_count(0)
+    expect(columns).to_have_count(count)  # cancelled: nothing changed
+    expect(page.locator("[data-connection]").first).to_have_attribute("data-state", "online")
+
+    page.locator("#suggest-k").select_option("6")
+    page.get_by_role("button", name="Suggest again").click()
+    apply = page.locator("#suggest-preview").get_by_role("button", name="Apply changes")
+    apply.click(timeout=60000)
+    expect(page.locator(".flash.success")).to_contain_text("Suggestion applied")
+    expect(page.locator("#suggest-preview")).to_have_count(0)
+    expect(page.locator('.rename textarea[name="name"]').first).to_have_value("Ours, by hand")
+    assert columns.count() != count  # six themes, not the automatic number
+    page.get_by_role("button", name="Undo: Suggest themes").click()
+    expect(columns).to_have_count(count)

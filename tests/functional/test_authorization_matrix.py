@@ -112,6 +112,8 @@ ROUTES = {
     ("board.show", "GET"): (RUNS, 200),
     ("board.panel", "GET"): (RUNS, 200),
     ("board.suggest", "POST"): (RUNS, 302),
+    ("board.preview", "GET"): (RUNS, 302),
+    ("board.apply_suggestion", "POST"): (RUNS, 400),
     ("board.move", "POST"): (RUNS, 302),
     ("board.secondary", "POST"): (RUNS, 302),
     ("board.create", "POST"): (RUNS, 302),

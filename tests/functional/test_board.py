@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
+from ai_workshop.board import proposals
 from ai_workshop.extensions import db
 from ai_workshop.models import BoardSnapshot, Story, Theme
 
@@ -67,6 +68,7 @@ def test_suggest_with_too_few_stories_says_so(board, make, workshop):
     response = board("/suggest")
     assert "too few" in response.json["message"]
     assert themes(workshop) == []
+    assert BoardSnapshot.query.count() == 0  # a refusal changes nothing, not even undo
 
 
 def test_manual_moves_and_pinned_themes_survive_a_new_suggestion(board, workshop, stories):
@@ -76,7 +78,12 @@ def test_manual_moves_and_pinned_themes_survive_a_new_suggestion(board, workshop
     assert board(f"/stories/{moved.id}/move", target=str(second.id)).status_code == 204
     pinned_members = {s.id for s in first.stories}
     assert board(f"/themes/{first.id}/pin", value="1").status_code == 204
-    board("/suggest", k="4")
+    # A board with themes previews a new suggestion; Apply carries the preview's fingerprint.
+    assert "redirect" in board("/suggest", k="5").json
+    proposal = proposals.propose(workshop, k=5)
+    if proposal.changed:
+        applied = board("/suggest/apply", k="5", fingerprint=proposal.fingerprint)
+        assert "Suggestion applied" in applied.json["message"]
     db.session.expire_all()
     assert db.session.get(Story, moved.id).theme_id == second.id
     assert db.session.get(Theme, first.id).pinned
@@ -181,7 +188,7 @@ def test_embeddings_are_stored_once_per_story(board, workshop, stories):
     board("/suggest")
     assert StoryEmbedding.query.count() == len(stories)
     first_hashes = {row.story_id: row.text_hash for row in StoryEmbedding.query.all()}
-    board("/suggest")
+    proposals.propose(workshop)  # suggesting again reads the stored vectors
     assert {row.story_id: row.text_hash for row in StoryEmbedding.query.all()} == first_hashes
     assert StoryEmbedding.query.count() == len(stories)
 
