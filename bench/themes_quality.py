@@ -110,6 +110,10 @@ def _unit(matrix: np.ndarray) -> np.ndarray:
     return matrix / np.where(norms == 0, 1, norms)
 
 
+def _centred(vectors: np.ndarray) -> np.ndarray:
+    return _unit(vectors - vectors.mean(axis=0))
+
+
 def ward_scores(features, truth, k):
     labels = fcluster(linkage(features, method="ward"), t=k, criterion="maxclust")
     return adjusted_rand_score(truth, labels), normalized_mutual_info_score(truth, labels)
@@ -125,8 +129,10 @@ def minilm_baseline(stories, truth, k):
         return None
     model = get_embedder(MINILM)
     _terms, chips = strength_matrix([[name.lower() for name in s.strengths] for s in stories])
-    made_possible = model.embed([s.made_possible for s in stories])
-    story = model.embed([f"{s.headline}. {s.story}" for s in stories])
+    # Centred: without removing what every story shares, the common direction drowns the rest
+    # (uncentred, this baseline scores 0.1-0.2 ARI lower on most sets).
+    made_possible = _centred(model.embed([s.made_possible for s in stories]))
+    story = _centred(model.embed([f"{s.headline}. {s.story}" for s in stories]))
     return ward_scores(np.hstack([_unit(chips), made_possible, story]), truth, k)
 
 

@@ -7,7 +7,8 @@ cluster one to one to the theme it mostly repeats, so that an unchanged grouping
 theme and the plan stays small. What the facilitator shaped stays as it is:
 
 - a curated theme (pinned, made by hand, renamed, its summary edited, or holding a story
-  placed by hand) keeps every story it holds; a cluster it matches may add free stories;
+  placed by hand) keeps every story it holds; a cluster it matches may add free stories,
+  except to a pinned theme, which takes none;
 - a story placed by hand never moves;
 - a story's second theme stays while that theme stays and differs from its main theme; the
   engine's second themes only fill empty ones;
@@ -280,8 +281,12 @@ class _Planner:
         self.into: dict[int, Ref] = {}
 
     def plan(self) -> None:
+        # A pinned theme is frozen: it keeps its stories and takes no new ones.
+        open_themes = [theme.id for theme in self.themes if not theme.pinned]
         matched = _match(
-            [set(c) for c in self.clusters], self.members, [theme.id for theme in self.themes]
+            [set(c) for c in self.clusters],
+            {theme_id: self.members[theme_id] for theme_id in open_themes},
+            open_themes,
         )
         self.matched = matched
         self.target = {

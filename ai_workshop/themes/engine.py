@@ -9,7 +9,12 @@ import numpy as np
 
 from ai_workshop.themes.consensus import Consensus
 from ai_workshop.themes.embedders import STATIC, TFIDF, get_embedder
-from ai_workshop.themes.naming import distinctive_strengths, theme_names, unique_names
+from ai_workshop.themes.naming import (
+    distinctive_strengths,
+    proper_nouns,
+    theme_names,
+    unique_names,
+)
 from ai_workshop.themes.strengths import map_to_vocabulary, strength_matrix
 from ai_workshop.themes.text import content_words
 from ai_workshop.themes.tfidf import tfidf_vectors
@@ -209,6 +214,7 @@ def _describe(
             len(quotable),
             strengths,
             cluster,
+            proper_nouns([f"{stories[i].story} {stories[i].made_possible}" for i in quotable]),
         )
         alternatives.append(names)
         themes.append(

@@ -11,8 +11,8 @@ from collections import Counter
 
 from ai_workshop.themes.text import content_words
 
-NAME_MAX = 80
-IDEAL_WORDS = 8
+NAME_MAX = 60  # a name must fit a board column's header in two lines
+IDEAL_WORDS = 6
 # "my", "I": a name is the room's, so a phrase that speaks for the whole theme reads better.
 _FIRST_PERSON = frozenset({"i", "i'm", "i'd", "i've", "my", "me", "myself", "mine"})
 # Openings that carry no meaning of their own in a name ("Honestly, just trusting me").
@@ -66,8 +66,22 @@ def _shared(words: list[str], others: Counter, members: int) -> float:
     return sum(min(others[word], members) / members for word in set(words)) / len(set(words))
 
 
+def proper_nouns(texts: list[str]) -> set[str]:
+    """Words written with a capital inside a sentence: most often people's and places' names."""
+    found = set()
+    for text in texts:
+        for sentence in _SENTENCE_END.split(text or ""):
+            for word in re.findall(r"[A-Za-z][\w']*", sentence)[1:]:
+                if word[:1].isupper() and word != "I" and not word.isupper():
+                    found.add(re.sub(r"'s$", "", word))
+    return found
+
+
 def ranked_phrases(
-    candidates: list[tuple[str, float]], theme_words: Counter, members: int
+    candidates: list[tuple[str, float]],
+    theme_words: Counter,
+    members: int,
+    names_of_people: frozenset[str] | set[str] = frozenset(),
 ) -> list[str]:
     """Names from candidate texts, best first. candidates: (text, fit to the theme's centre)."""
     scored = {}
@@ -78,8 +92,12 @@ def ranked_phrases(
         words = content_words(name)
         others = theme_words.copy()
         others.subtract(Counter(set(words)))  # the phrase's own story does not vote for itself
-        length_penalty = 0.03 * max(0, len(name.split()) - IDEAL_WORDS)
+        length_penalty = 0.05 * max(0, len(name.split()) - IDEAL_WORDS)
         personal = 0.1 * any(word.lower() in _FIRST_PERSON for word in name.split())
+        # A theme is the room's pattern, not one colleague's moment ("Lucy going beyond
+        # the script"), so a phrase naming someone gives way to one that does not.
+        named = {re.sub(r"'s$", "", word.strip('.,;:!?"“”')) for word in name.split()}
+        personal += 0.3 * bool(named & names_of_people)
         score = fit + 0.5 * _shared(words, others, max(members - 1, 1)) - length_penalty - personal
         scored[name] = max(score, scored.get(name, float("-inf")))
     return sorted(scored, key=lambda name: (-scored[name], name))
@@ -100,11 +118,12 @@ def theme_names(
     members: int,
     strengths: list[str],
     fallback_index: int,
+    names_of_people: frozenset[str] | set[str] = frozenset(),
 ) -> list[str]:
     """Possible names, best first: phrases of what made it possible, then headlines, then
     the theme's strengths, then a number."""
-    names = ranked_phrases(phrases, theme_words, members)
-    names += ranked_phrases(headlines, theme_words, members)
+    names = ranked_phrases(phrases, theme_words, members, names_of_people)
+    names += ranked_phrases(headlines, theme_words, members, names_of_people)
     names += [name for name in (strengths_name(strengths),) if name]
     return [*names, f"Theme {fallback_index + 1}"]
 

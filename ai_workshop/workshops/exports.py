@@ -42,7 +42,8 @@ KINDS = {
                 | _same("hidden", "parked", "edited_by_facilitator", "theme_id",
                         "secondary_theme_id", "theme_locked", "created_at", "updated_at")),
     "themes": (Theme, _same("id", "name", "position", "pinned", "origin", "strengths", "cohesion",
-                            "representative_story_id", "chosen", "created_at")),
+                            "representative_story_id", "chosen", "created_at", "summary",
+                            "summary_story_ids", "summary_edited", "name_edited")),
     "dreams": (Dream, _same("id", "participant_id", "client_id", "text", "theme_id", "hidden",
                             "created_at")),
     "votes": (Vote, _same("id", "target", "dots_per_person", "max_per_option", "is_open",
@@ -60,7 +61,8 @@ KINDS = {
 }  # fmt: skip
 WORKSHOP_FIELDS = ["code", "name", "topic", "why_it_matters", "template_key", "questions",
                    "dream_prompt", "strengths_vocabulary", "phase_vocabulary", "phase",
-                   "themes_shown", "created_at"]  # fmt: skip
+                   "themes_shown", "created_at", "core_summary",
+                   "core_summary_edited"]  # fmt: skip
 PLAN_FIELDS = ["summary", "keep", "measures_note", "followups"]
 
 
@@ -139,7 +141,10 @@ def csv_zip(workshop: Workshop) -> bytes:
                 writer.writeheader()
                 for row in rows:
                     writer.writerow(
-                        {k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()}
+                        {
+                            k: "; ".join(map(str, v)) if isinstance(v, list) else v
+                            for k, v in row.items()
+                        }
                     )
             archive.writestr(f"{kind}.csv", text.getvalue())
     return buffer.getvalue()

@@ -53,7 +53,11 @@ def _check(data: dict) -> None:
 
 
 def _workshop(data: dict, facilitator) -> Workshop:
-    fields = {name: _value(Workshop, name, data["workshop"][name]) for name in WORKSHOP_FIELDS}
+    fields = {
+        name: _value(Workshop, name, data["workshop"][name])
+        for name in WORKSHOP_FIELDS
+        if name in data["workshop"]  # not in an older export: the model's default
+    }
     taken = db.session.scalar(select(Workshop.id).where(Workshop.code == fields["code"]))
     if taken is not None:
         fields["code"] = unused_code()
@@ -98,6 +102,9 @@ def import_workshop(data: dict, facilitator) -> Workshop:
                                          from_vocabulary=name in workshop.strengths_vocabulary))  # fmt: skip
     for row, theme in made["themes"]:
         theme.representative_story_id = ids["stories"].get(row.get("representative_story_id"))
+        # The stories a summary quotes are cited by id: cite the imported copies.
+        cited = row.get("summary_story_ids") or []
+        theme.summary_story_ids = [ids["stories"][old] for old in cited if old in ids["stories"]]
     for row, proposition in made["propositions"]:
         proposition.merged_into_id = ids["propositions"].get(row.get("merged_into_id"))
     targets = {row["id"]: row["target"] for row in data.get("votes") or []}

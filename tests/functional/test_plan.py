@@ -42,6 +42,10 @@ def fill_session(make, workshop):
     db.session.flush()
     for story in stories:
         story.theme_id = theme.id
+    # Words the facilitator wrote by hand travel with an export, quotes cited by story.
+    theme.summary, theme.summary_story_ids = "We own it: “we call back”.", [stories[0].id]
+    theme.summary_edited = theme.name_edited = True
+    workshop.core_summary, workshop.core_summary_edited = "Our core is ownership.", True
     set_phase(workshop, "dream")
     dreams.submit_dream(workshop, named, {"client_id": cid(), "text": "Customers rave about us"})
     dreams.choose_themes(workshop, [theme.id])

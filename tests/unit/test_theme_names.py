@@ -66,3 +66,17 @@ def test_with_no_phrases_a_headline_or_the_strengths_name_the_theme():
     names = [theme.name for theme in result.themes]
     assert "Patience and warmth" in names
     assert len(set(names)) == len(names)
+
+
+def test_a_phrase_naming_a_colleague_gives_way_to_one_that_does_not():
+    stories = room(
+        ["Lucy going beyond the script"]
+        + ["Going beyond the script for people"] * 4
+        + ["Keeping people updated every hour"] * 5
+    )
+    stories = [
+        StoryInput(s.headline, s.story + " Lucy stayed late.", s.made_possible, s.strengths)
+        for s in stories
+    ]
+    result = suggest_themes(stories, k=2)
+    assert all("Lucy" not in theme.name for theme in result.themes)
