@@ -201,7 +201,10 @@ def _describe(
         strengths = distinctive_strengths(members, per_story, totals)
         # Only words a teller allowed to be shown may become a name the room sees; the
         # theme's most central stories are enough to find its words.
-        quotable = [i for i in members if stories[i].quotable][:NAMING_STORIES]
+        # Only the central half of the theme may name it: a story that sits at its edge (or
+        # belongs elsewhere) must not give it a name its other stories contradict.
+        central = members[: max(3, (len(members) + 1) // 2)]
+        quotable = [i for i in central if stories[i].quotable][:NAMING_STORIES]
         words = Counter(
             word
             for i in quotable
@@ -214,7 +217,12 @@ def _describe(
             len(quotable),
             strengths,
             cluster,
-            proper_nouns([f"{stories[i].story} {stories[i].made_possible}" for i in quotable]),
+            proper_nouns(
+                [
+                    f"{s.headline}. {s.story} {s.made_possible}"
+                    for s in (stories[i] for i in members)
+                ]
+            ),
         )
         alternatives.append(names)
         themes.append(

@@ -22,6 +22,13 @@ _FILLER = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+# "and" starts a second cause only when a new noun phrase follows ("... and a team that
+# knew the drill"); "asking and sharing" is one cause and stays whole.
+_AND = re.compile(
+    r"\s+(?:and|but|plus|as well as)\s+(?=(?:a|an|the|our|my|their|his|her|its|your|no|"
+    r"nobody|everyone|everybody|someone|every|each|all)\b)",
+    re.IGNORECASE,
+)
 _BREAKS = re.compile(r"\s*(?:,|\s-\s|\s–\s|\s—\s|:|\(|\bbecause\b|\bso that\b|\bwhich\b)\s*")
 
 
@@ -46,8 +53,11 @@ def phrase(text: str) -> str:
     words = first.split()
     if len(words) > IDEAL_WORDS + 2:
         # Only the head of a long sentence: a clause from its middle reads as a fragment.
-        head = _BREAKS.split(first, maxsplit=1)[0]
-        first = head if len(head.split()) >= 3 else first
+        for breaks in (_BREAKS, _AND):
+            head = breaks.split(first, maxsplit=1)[0]
+            first = head if len(head.split()) >= 3 else first
+            if len(first.split()) <= IDEAL_WORDS + 2:
+                break
         words = first.split()
     if len(words) > IDEAL_WORDS + 4:
         return ""
@@ -71,9 +81,9 @@ def proper_nouns(texts: list[str]) -> set[str]:
     found = set()
     for text in texts:
         for sentence in _SENTENCE_END.split(text or ""):
-            for word in re.findall(r"[A-Za-z][\w']*", sentence)[1:]:
+            for word in re.findall(r"[A-Za-z][\w'’]*", sentence)[1:]:
                 if word[:1].isupper() and word != "I" and not word.isupper():
-                    found.add(re.sub(r"'s$", "", word))
+                    found.add(re.sub(r"['’]s$", "", word))
     return found
 
 
@@ -96,8 +106,9 @@ def ranked_phrases(
         personal = 0.1 * any(word.lower() in _FIRST_PERSON for word in name.split())
         # A theme is the room's pattern, not one colleague's moment ("Lucy going beyond
         # the script"), so a phrase naming someone gives way to one that does not.
-        named = {re.sub(r"'s$", "", word.strip('.,;:!?"“”')) for word in name.split()}
-        personal += 0.3 * bool(named & names_of_people)
+        named = {re.sub(r"['’]s$", "", word.strip('.,;:!?"“”')) for word in name.split()}
+        possessive = re.match(r"[A-Z][a-z]+['’]s\b", name) is not None  # "Priti's presence"
+        personal += 1.0 * (bool(named & names_of_people) or possessive)
         score = fit + 0.5 * _shared(words, others, max(members - 1, 1)) - length_penalty - personal
         scored[name] = max(score, scored.get(name, float("-inf")))
     return sorted(scored, key=lambda name: (-scored[name], name))

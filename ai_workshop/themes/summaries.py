@@ -24,7 +24,7 @@ SHORTEST_WORDS = 5
 TOTAL_CHARS = 420
 # Content words shared with a sentence already picked: above this, it says the same again.
 NEAR_DUPLICATE = 0.5
-MADE_POSSIBLE_WEIGHT = 1.3  # the root causes of success are what Discovery is after
+MADE_POSSIBLE_WEIGHT = 2.0  # the root causes of success are what Discovery is after
 ELLIPSIS = "…"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")

@@ -24,6 +24,12 @@ def test_a_phrase_is_the_head_of_the_sentence_without_filler():
         "last spring because the queue was too long"
     )
     assert phrase(long) == "Authority to refund on the spot"
+    assert phrase("Clear leadership under pressure and a team that trusted the plan.") == (
+        "Clear leadership under pressure"
+    )
+    assert phrase("A team culture where asking and sharing is normal") == (
+        "A team culture where asking and sharing is normal"
+    )
     assert phrase("") == ""
     assert phrase("the") == ""
 
