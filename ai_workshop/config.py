@@ -73,7 +73,7 @@ def load_config(instance_path: str) -> dict:
         "PARTICIPANT_COOKIE_DAYS": 30,
         "BABEL_DEFAULT_LOCALE": "en",
         "WTF_CSRF_TIME_LIMIT": None,
-        # "static" (default, no torch) or "minilm" when sentence-transformers is installed.
+        # "static" (default) or "minilm" (all-MiniLM-L6-v2, in NumPy or, when installed, torch).
         "THEMES_ENGINE": os.environ.get("THEMES_ENGINE") or "static",
         "PDF_TIMEOUT_SECONDS": float(os.environ.get("PDF_TIMEOUT_SECONDS") or 60),
         "RATELIMIT_ENABLED": True,

