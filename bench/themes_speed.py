@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 from ai_workshop.themes import suggest_themes  # noqa: E402
 from ai_workshop.themes.embedders import get_embedder  # noqa: E402
 from ai_workshop.themes.engine import embed_stories  # noqa: E402
+from ai_workshop.themes.summaries import SummaryStory, summarise_themes  # noqa: E402
 from ai_workshop.themes.types import StoryInput  # noqa: E402
 from ai_workshop.workshops.template_library import CUSTOMER_SERVICE_STRENGTHS  # noqa: E402
 
@@ -80,9 +81,21 @@ def main() -> None:
             )
 
         result = warm()
+        grouped = [
+            [
+                SummaryStory(i, stories[i].headline, stories[i].story, stories[i].made_possible)
+                for i in theme.members
+            ]
+            for theme in result.themes
+        ]
+
+        def summaries(grouped=grouped):
+            return summarise_themes(grouped)
+
         print(
             f"{n:5d} stories: cold {timed(cold, args.repeat):.3f} s, warm {timed(warm, args.repeat):.3f} s "
-            f"(median of {args.repeat}); {result.k} themes"
+            f"(median of {args.repeat}); {result.k} themes; "
+            f"summaries {timed(summaries, args.repeat) * 1000:.0f} ms"
         )
 
 

@@ -21,7 +21,14 @@ _FILLER = re.compile(
     r"i'd say|i would say|the fact that|the way that)\b[\s,:-]*)+",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+_SENTENCE_END = re.compile(r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<=[.!?;])\s+")
+# Casual words at the end of a phrase ("the friday sessions honestly").
+_TRAILING_FILLER = re.compile(
+    r"(?:[\s,]+(?:honestly|really|tbh|basically|probably|i think|i guess|though|to be honest))+$",
+    re.IGNORECASE,
+)
+# "his", "her": a person the phrase's own story introduced, a stranger to the rest of the room.
+_SOMEONE = frozenset({"he", "him", "his", "she", "her", "hers"})
 # "and" starts a second cause only when a new noun phrase follows ("... and a team that
 # knew the drill"); "asking and sharing" is one cause and stays whole.
 _AND = re.compile(
@@ -50,6 +57,7 @@ def phrase(text: str) -> str:
     """The first clause of a sentence, trimmed to a name's length; '' when nothing is left."""
     first = _SENTENCE_END.split(" ".join((text or "").split()), maxsplit=1)[0]
     first = _FILLER.sub("", first).strip(" .!?;,:-–—\"'“”")
+    first = _TRAILING_FILLER.sub("", first)
     words = first.split()
     if len(words) > IDEAL_WORDS + 2:
         # Only the head of a long sentence: a clause from its middle reads as a fragment.
@@ -63,6 +71,10 @@ def phrase(text: str) -> str:
         return ""
     name = " ".join(words).strip(" .!?;,:-–—\"'“”")
     if name.count('"') % 2 or name.count("“") != name.count("”"):
+        return ""
+    # A quotation opened in the phrase and closed after the cut ("Saying 'I don't know").
+    opened = len(re.findall(r"(?:^|\s)['‘]\w", name))
+    if opened > len(re.findall(r"\w[.!?]?['’](?=\s|$|[,;:])", name)):
         return ""
     if len(name) > NAME_MAX or len(content_words(name)) < 1:
         return ""
@@ -92,9 +104,10 @@ def ranked_phrases(
     theme_words: Counter,
     members: int,
     names_of_people: frozenset[str] | set[str] = frozenset(),
-) -> list[str]:
-    """Names from candidate texts, best first. candidates: (text, fit to the theme's centre)."""
-    scored = {}
+) -> tuple[list[str], list[str]]:
+    """Names from candidate texts, best first: (phrases fit for the room, phrases that name
+    a colleague). candidates: (text, fit to the theme's centre)."""
+    scored, naming_someone = {}, set()
     for text, fit in candidates:
         name = phrase(text)
         if not name:
@@ -102,16 +115,22 @@ def ranked_phrases(
         words = content_words(name)
         others = theme_words.copy()
         others.subtract(Counter(set(words)))  # the phrase's own story does not vote for itself
+        plain = [word.lower().strip('.,;:!?"“”') for word in name.split()]
         length_penalty = 0.05 * max(0, len(name.split()) - IDEAL_WORDS)
-        personal = 0.1 * any(word.lower() in _FIRST_PERSON for word in name.split())
-        # A theme is the room's pattern, not one colleague's moment ("Lucy going beyond
-        # the script"), so a phrase naming someone gives way to one that does not.
-        named = {re.sub(r"['’]s$", "", word.strip('.,;:!?"“”')) for word in name.split()}
-        possessive = re.match(r"[A-Z][a-z]+['’]s\b", name) is not None  # "Priti's presence"
-        personal += 1.0 * (bool(named & names_of_people) or possessive)
+        personal = 0.1 * any(word in _FIRST_PERSON for word in plain)
+        personal += 0.15 * any(word in _SOMEONE for word in plain)
         score = fit + 0.5 * _shared(words, others, max(members - 1, 1)) - length_penalty - personal
         scored[name] = max(score, scored.get(name, float("-inf")))
-    return sorted(scored, key=lambda name: (-scored[name], name))
+        # A theme is the room's pattern, not one colleague's moment ("Lucy going beyond the
+        # script"): such a phrase names the theme only when nothing else can.
+        named = {re.sub(r"['’]s$", "", word.strip('.,;:!?"“”')) for word in name.split()}
+        if named & names_of_people or re.match(r"[A-Z][a-z]+['’]s\b", name):
+            naming_someone.add(name)
+    ranked = sorted(scored, key=lambda name: (-scored[name], name))
+    return (
+        [name for name in ranked if name not in naming_someone],
+        [name for name in ranked if name in naming_someone],
+    )
 
 
 def strengths_name(strengths: list[str]) -> str:
@@ -132,11 +151,14 @@ def theme_names(
     names_of_people: frozenset[str] | set[str] = frozenset(),
 ) -> list[str]:
     """Possible names, best first: phrases of what made it possible, then headlines, then
-    the theme's strengths, then a number."""
-    names = ranked_phrases(phrases, theme_words, members, names_of_people)
-    names += ranked_phrases(headlines, theme_words, members, names_of_people)
+    the theme's strengths; phrases naming a colleague only after those; then a number."""
+    phrase_names, phrases_naming = ranked_phrases(phrases, theme_words, members, names_of_people)
+    headline_names, headlines_naming = ranked_phrases(
+        headlines, theme_words, members, names_of_people
+    )
+    names = phrase_names + headline_names
     names += [name for name in (strengths_name(strengths),) if name]
-    return [*names, f"Theme {fallback_index + 1}"]
+    return [*names, *phrases_naming, *headlines_naming, f"Theme {fallback_index + 1}"]
 
 
 def unique_names(names: list[str], alternatives: list[list[str]]) -> list[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ai_workshop.themes.text import content_words
 
-MOST = 3
+MOST = 2  # with the framing sentence, a summary of three sentences
 # Sentences longer than this are cut at a clause boundary ("…") or left out.
 LONGEST_WORDS = 28
 LONGEST_CHARS = 200
@@ -24,10 +24,14 @@ SHORTEST_WORDS = 5
 TOTAL_CHARS = 420
 # Content words shared with a sentence already picked: above this, it says the same again.
 NEAR_DUPLICATE = 0.5
-MADE_POSSIBLE_WEIGHT = 2.0  # the root causes of success are what Discovery is after
+MADE_POSSIBLE_WEIGHT = 4.0  # the root causes of success are what Discovery is after
 ELLIPSIS = "…"
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+# Not after a title or a common abbreviation: "Mr. Haddad stays with us" is one sentence.
+_SENTENCE_END = re.compile(
+    r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\be\.g\.)(?<!\bi\.e\.)"
+    r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+"
+)
 _CLAUSE_BREAK = re.compile(r"[,;:—–]\s|\s-\s")
 
 
