@@ -24,6 +24,9 @@
     const top = headerBottom();
     const candidates = document.querySelectorAll(".phone-main [data-key], .phone-main [id]");
     for (let i = 0; i < candidates.length; i += 1) {
+      // A form control's id is its place in a list ("strengths-28"), and the strength
+      // chips are reordered by use: after a reload that id names another chip.
+      if (candidates[i].matches("input, select, textarea, option, label")) continue;
       const rect = candidates[i].getBoundingClientRect();
       if (rect.bottom > top && rect.height > 0) {
         const el = candidates[i];
