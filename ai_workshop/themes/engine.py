@@ -87,12 +87,6 @@ def story_views(
     ]
 
 
-def feature_matrix(
-    stories: list[StoryInput], per_story: list[list[str]], engine: str, vectors: dict | None
-) -> np.ndarray:
-    return _block(np.hstack(story_views(stories, per_story, engine, vectors)), 1.0)
-
-
 def _refine(features: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
     """A few spherical k-means steps from the hierarchical clusters' centres."""
     for _ in range(REFINE_ROUNDS):

@@ -1,8 +1,5 @@
 """The theme board over HTTP: suggest, curate by hand, undo, and what survives a re-run."""
 
-import json
-from pathlib import Path
-
 import pytest
 from markupsafe import escape
 
@@ -10,37 +7,12 @@ from ai_workshop.board import proposals
 from ai_workshop.extensions import db
 from ai_workshop.models import BoardSnapshot, Story, Theme
 
-DATA = Path(__file__).resolve().parents[2] / "bench" / "data" / "ai_stories.json"
+from .board_support import add_labelled_stories
 
 
 @pytest.fixture
 def stories(make, workshop):
-    tellers = [make.participant(workshop, "Teller") for _ in range(3)]
-    made = []
-    for number, row in enumerate(json.loads(DATA.read_text())["stories"][:24]):
-        made.append(
-            make.story(
-                workshop,
-                tellers[number % 3],
-                headline=row["headline"],
-                story=row["story"],
-                made_possible=row["made_possible"],
-                strengths=row["strengths"][:4],
-                consent="named",
-            )
-        )
-    return made
-
-
-@pytest.fixture
-def board(client, facilitator, workshop, login):
-    login(facilitator)
-    base = f"/board/{workshop.code}"
-
-    def post(path, **data):
-        return client.post(base + path, data=data, headers={"X-Requested-With": "fetch"})
-
-    return post
+    return add_labelled_stories(make, workshop)
 
 
 def themes(workshop):

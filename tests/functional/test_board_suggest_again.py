@@ -1,9 +1,7 @@
 """Suggest again never loses curation: the board previews what a new suggestion would
 change, the facilitator applies or cancels, and what they shaped by hand stays."""
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -12,26 +10,12 @@ from ai_workshop.board.snapshots import board_state
 from ai_workshop.extensions import db
 from ai_workshop.models import BoardSnapshot, Story, Theme
 
-DATA = Path(__file__).resolve().parents[2] / "bench" / "data" / "ai_stories.json"
+from .board_support import add_labelled_stories
 
 
 @pytest.fixture
 def stories(make, workshop):
-    tellers = [make.participant(workshop, "Teller") for _ in range(3)]
-    made = []
-    for number, row in enumerate(json.loads(DATA.read_text())["stories"][:24]):
-        made.append(
-            make.story(
-                workshop,
-                tellers[number % 3],
-                headline=row["headline"],
-                story=row["story"],
-                made_possible=row["made_possible"],
-                strengths=row["strengths"][:4],
-                consent="named",
-            )
-        )
-    return made
+    return add_labelled_stories(make, workshop)
 
 
 @pytest.fixture

@@ -1,9 +1,6 @@
 """The positive core in words: suggested with the themes, kept current, edited by hand, and
 shown on the board, the projector and the plan without a word a teller kept private."""
 
-import json
-from pathlib import Path
-
 import pytest
 from markupsafe import escape
 
@@ -12,7 +9,8 @@ from ai_workshop.extensions import db
 from ai_workshop.models import Story, Theme, Workshop
 from ai_workshop.themes.summaries import split_sentences
 
-DATA = Path(__file__).resolve().parents[2] / "bench" / "data" / "ai_stories.json"
+from .board_support import labelled_rows
+
 SECRET = "The vault code was seven seven three and nobody else must ever read this sentence."
 
 
@@ -21,7 +19,7 @@ def stories(make, workshop):
     """24 stories; every fourth one private, with a sentence that must never be shown."""
     tellers = [make.participant(workshop, name) for name in ("Asha", "Ben", "Cleo")]
     made = []
-    for number, row in enumerate(json.loads(DATA.read_text())["stories"][:24]):
+    for number, row in enumerate(labelled_rows(24)):
         private = number % 4 == 3
         made.append(
             make.story(
@@ -35,17 +33,6 @@ def stories(make, workshop):
             )
         )
     return made
-
-
-@pytest.fixture
-def board(client, facilitator, workshop, login):
-    login(facilitator)
-    base = f"/board/{workshop.code}"
-
-    def post(path, **data):
-        return client.post(base + path, data=data, headers={"X-Requested-With": "fetch"})
-
-    return post
 
 
 def themes(workshop):
