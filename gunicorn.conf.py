@@ -18,8 +18,24 @@ errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info")
 
 
+_embedder = None
+
+
 def when_ready(_server):
-    """The master flushes SQLite's log once a second (see ai_workshop/db/sqlite_sync.py)."""
+    """The master flushes SQLite's log once a second (see ai_workshop/db/sqlite_sync.py) and
+    keeps a story embedder running beside the workers (ai_workshop/board/embedding_worker.py);
+    BACKGROUND_EMBEDDER=0 leaves it out."""
+    global _embedder
     from ai_workshop.db.sqlite_sync import start_checkpoints
 
     start_checkpoints()
+    if os.environ.get("BACKGROUND_EMBEDDER", "1") != "0":
+        from ai_workshop.board.embedder_process import BackgroundEmbedder
+
+        _embedder = BackgroundEmbedder()
+        _embedder.start()
+
+
+def on_exit(_server):
+    if _embedder is not None:
+        _embedder.stop()

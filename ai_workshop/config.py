@@ -73,8 +73,12 @@ def load_config(instance_path: str) -> dict:
         "PARTICIPANT_COOKIE_DAYS": 30,
         "BABEL_DEFAULT_LOCALE": "en",
         "WTF_CSRF_TIME_LIMIT": None,
-        # "static" (default) or "minilm" (all-MiniLM-L6-v2, in NumPy or, when installed, torch).
-        "THEMES_ENGINE": os.environ.get("THEMES_ENGINE") or "static",
+        # "minilm" (all-MiniLM-L6-v2 in NumPy, the default when installed), "static" or "tfidf".
+        "THEMES_ENGINE": os.environ.get("THEMES_ENGINE") or None,
+        # Stories without stored MiniLM vectors that Suggest may embed itself (about 40 ms
+        # each, holding its worker); with more, it groups with the static engine and says so.
+        # The background embedder (board/embedding_worker.py) normally leaves none.
+        "THEMES_INLINE_STORIES": 24,
         "PDF_TIMEOUT_SECONDS": float(os.environ.get("PDF_TIMEOUT_SECONDS") or 60),
         "RATELIMIT_ENABLED": True,
         # (requests, seconds): generous for people, tight enough to stop a runaway script.

@@ -27,6 +27,9 @@ def config_for_tests(database_uri: str) -> dict:
         "LIVE_STREAM_MAX_SECONDS": 2,
         "LIVE_MIN_EVENT_SECONDS": 0.0,
         "LIVE_CHANNEL": "local",
+        # The quick engine: MiniLM's own tests (test_background_embedding.py and the theme
+        # sets) choose it, and no other test should spend seconds reading stories.
+        "THEMES_ENGINE": "static",
     }
 
 

@@ -1,4 +1,4 @@
-"""`flask themes suggest`: the theme engine on a file of stories, outside any workshop."""
+"""`flask themes suggest`: the engine on a file of stories; `flask themes embed`: read ahead."""
 
 import json
 
@@ -9,7 +9,7 @@ from ai_workshop.stories.files import StoryFileError, read_story_file
 from ai_workshop.themes import StoryInput, suggest_themes
 from ai_workshop.themes.embedders import available_engines, resolve_engine
 
-themes_cli = AppGroup("themes", help="Suggest themes for a file of stories.")
+themes_cli = AppGroup("themes", help="Suggest themes for a file of stories; read stories ahead.")
 
 
 def _fail(message: str) -> None:
@@ -52,3 +52,20 @@ def suggest_command(path: str, k: int | None, engine: str | None) -> None:
     if result.too_few:
         output["message"] = result.message
     click.echo(json.dumps(output, indent=2, ensure_ascii=False))
+
+
+@themes_cli.command("embed")
+@click.option("--watch", is_flag=True, help="Keep reading stories as they arrive.")
+@click.option("--engine", type=click.Choice(["static", "minilm"]), default=None)
+def embed_command(watch: bool, engine: str | None) -> None:
+    """Read every story not yet read by the theme engine, and store its vectors."""
+    from flask import current_app
+
+    from ai_workshop.board import embedding_worker
+
+    chosen = resolve_engine(engine or current_app.config.get("THEMES_ENGINE"))
+    if watch:
+        click.echo(f"Reading stories with the {chosen} engine as they arrive.")
+        embedding_worker.watch(chosen)
+        return
+    click.echo(f"{embedding_worker.embed_all(chosen)} stories read with the {chosen} engine.")

@@ -4,6 +4,7 @@ import hashlib
 
 import numpy as np
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from ai_workshop.extensions import db
 from ai_workshop.models import Story, StoryEmbedding
@@ -27,11 +28,8 @@ def _text_hash(story: Story) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def vectors_for(stories: list[Story], engine: str) -> dict[str, np.ndarray] | None:
-    """Stored vectors for these stories, embedding (and storing) only new or edited ones."""
-    if engine == TFIDF or not stories:
-        return None
-    stored = {
+def _stored(stories: list[Story], engine: str) -> dict[int, StoryEmbedding]:
+    return {
         row.story_id: row
         for row in db.session.scalars(
             select(StoryEmbedding).where(
@@ -40,25 +38,60 @@ def vectors_for(stories: list[Story], engine: str) -> dict[str, np.ndarray] | No
             )
         )
     }
-    stale = [
+
+
+def _stale(stories: list[Story], stored: dict[int, StoryEmbedding]) -> list[Story]:
+    return [
         story
         for story in stories
         if getattr(stored.get(story.id), "text_hash", None) != _text_hash(story)
     ]
+
+
+def unembedded(stories: list[Story], engine: str) -> int:
+    """How many of these stories have no current vectors for this engine."""
+    if engine == TFIDF or not stories:
+        return 0
+    return len(_stale(stories, _stored(stories, engine)))
+
+
+def _keep(row: StoryEmbedding) -> None:
+    """Store one story's vectors; the background embedder may have stored them meanwhile,
+    and then its row stands (the same text gives the same vectors)."""
+    try:
+        with db.session.begin_nested():
+            db.session.add(row)
+            db.session.flush()
+    except IntegrityError:
+        pass
+
+
+def vectors_for(stories: list[Story], engine: str) -> dict[str, np.ndarray] | None:
+    """Stored vectors for these stories, embedding (and storing) only new or edited ones."""
+    if engine == TFIDF or not stories:
+        return None
+    stored = _stored(stories, engine)
+    stale = _stale(stories, stored)
+    vectors = {
+        story.id: (
+            np.frombuffer(row.story_vector, dtype=np.float32),
+            np.frombuffer(row.made_possible_vector, dtype=np.float32),
+        )
+        for story in stories
+        if (row := stored.get(story.id)) is not None
+    }
     if stale:
         fresh = embed_stories([story_input(story) for story in stale], engine)
         for index, story in enumerate(stale):
+            story_vector = fresh["story"][index].astype(np.float32)
+            made_possible_vector = fresh["made_possible"][index].astype(np.float32)
+            vectors[story.id] = (story_vector, made_possible_vector)
             row = stored.get(story.id) or StoryEmbedding(story_id=story.id, engine=engine)
             row.text_hash = _text_hash(story)
-            row.story_vector = fresh["story"][index].astype(np.float32).tobytes()
-            row.made_possible_vector = fresh["made_possible"][index].astype(np.float32).tobytes()
-            db.session.add(row)
-            stored[story.id] = row
+            row.story_vector = story_vector.tobytes()
+            row.made_possible_vector = made_possible_vector.tobytes()
+            _keep(row)
     return {
-        "story": np.vstack(
-            [np.frombuffer(stored[s.id].story_vector, dtype=np.float32) for s in stories]
-        ),
-        "made_possible": np.vstack(
-            [np.frombuffer(stored[s.id].made_possible_vector, dtype=np.float32) for s in stories]
-        ),
+        "story": np.vstack([vectors[story.id][0] for story in stories]),
+        "made_possible": np.vstack([vectors[story.id][1] for story in stories]),
     }

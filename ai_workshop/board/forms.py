@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, IntegerField, SelectMultipleField, StringField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
+from wtforms.validators import AnyOf, DataRequired, Length, NumberRange, Optional, Regexp
 
 from ai_workshop.board.services import NAME_MAX
 from ai_workshop.board.summaries import CORE_MAX
@@ -37,6 +37,14 @@ class ApplySuggestionForm(SuggestForm):
             DataRequired(_l("Open the preview again, then apply it.")),
             at_most(64),
             Regexp(r"^[0-9a-f]{64}$", message=_l("Open the preview again, then apply it.")),
+        ]
+    )
+    # The engine the preview used, so Apply groups the stories the same way.
+    engine = HiddenField(
+        validators=[
+            Optional(),
+            at_most(20),
+            AnyOf(("minilm", "static", "tfidf"), _l("Open the preview again, then apply it.")),
         ]
     )
 

@@ -30,14 +30,14 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import select
 
-from ai_workshop.board.embeddings import story_input, vectors_for
+from ai_workshop.board.embeddings import story_input, unembedded, vectors_for
 from ai_workshop.board.services import NAME_MAX, _changed, _next_position, themes_of
 from ai_workshop.board.snapshots import board_state, save_snapshot
 from ai_workshop.domain_errors import Conflict, ValidationFailed
 from ai_workshop.extensions import db
 from ai_workshop.models import Story, Theme, Workshop
 from ai_workshop.themes import suggest_themes
-from ai_workshop.themes.embedders import resolve_engine
+from ai_workshop.themes.embedders import STATIC, available_engines, resolve_engine
 from ai_workshop.themes.engine import MIN_STORIES
 
 MIN_NEW_THEME = 2  # stories a new theme needs when its cluster is mostly curated stories
@@ -106,6 +106,10 @@ class Proposal:
     # theme id -> fields, for matched suggested themes whose stories change
     updates: dict[int, dict] = field(default_factory=dict)
     fingerprint: str = ""
+    engine: str = STATIC
+    # Stories the preferred engine had not read yet when this was suggested (the static
+    # engine grouped the room instead); 0 when the preferred engine did.
+    unread: int = 0
 
     @property
     def changed(self) -> bool:
@@ -223,12 +227,28 @@ def _fingerprint(workshop: Workshop, proposal: Proposal) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def _engine_for(stories: list[Story], requested: str | None) -> tuple[str, int]:
+    """(engine, stories it has not read): the configured engine, unless too many stories
+    arrived since the background embedder last ran; then the static one, which needs no
+    stored vectors. An engine named by the caller (Apply repeats its preview's) is used as is."""
+    if requested in available_engines():
+        return requested, 0
+    engine = resolve_engine(current_app.config.get("THEMES_ENGINE"))
+    if engine == STATIC or len(stories) < MIN_STORIES:
+        return engine, 0
+    unread = unembedded(stories, engine)
+    if unread > current_app.config.get("THEMES_INLINE_STORIES", 24):
+        return STATIC, unread
+    return engine, 0
+
+
 def propose(workshop: Workshop, k: int | None = None, engine: str | None = None) -> Proposal:
     """What suggesting themes again would change on this board. Writes nothing on it."""
-    engine = resolve_engine(engine or current_app.config.get("THEMES_ENGINE"))
     proposal = Proposal(k=k)
     themes = themes_of(workshop)
     stories = _board_stories(workshop)
+    engine, proposal.unread = _engine_for(stories, engine)
+    proposal.engine = engine
     proposal.story_count = len(stories)
     result = suggest_themes(
         [story_input(story) for story in stories],
@@ -523,6 +543,15 @@ def apply(workshop: Workshop, proposal: Proposal) -> str:
     db.session.flush()
     _remove(workshop, [removal.theme_id for removal in proposal.removed])
     _changed(workshop)
+    if first and proposal.unread:
+        return _(
+            "%(n)d themes suggested from %(m)d stories. %(unread)d stories were still being "
+            "read by the language model, so the quick engine grouped them: suggest again in "
+            "a minute for the closer grouping.",
+            n=len(proposal.new_themes),
+            m=proposal.story_count,
+            unread=proposal.unread,
+        )
     if first:
         return _(
             "%(n)d themes suggested from %(m)d stories.",
@@ -540,9 +569,11 @@ def suggest(workshop: Workshop, k: int | None = None, engine: str | None = None)
     return apply(workshop, proposal)
 
 
-def apply_previewed(workshop: Workshop, k: int | None, fingerprint: str) -> str:
+def apply_previewed(
+    workshop: Workshop, k: int | None, fingerprint: str, engine: str | None = None
+) -> str:
     """Apply the proposal the facilitator saw, if the board and the suggestion still match."""
-    proposal = propose(workshop, k=k)
+    proposal = propose(workshop, k=k, engine=engine)
     if proposal.fingerprint == fingerprint:
         return apply(workshop, proposal)
     if proposal.refused:

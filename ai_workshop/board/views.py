@@ -145,7 +145,9 @@ def preview(workshop):
 @access.runs_workshop
 @write_view(ApplySuggestionForm, APPLIED)
 def apply_suggestion(workshop, form):
-    return proposals.apply_previewed(workshop, form.k.data, form.fingerprint.data)
+    return proposals.apply_previewed(
+        workshop, form.k.data, form.fingerprint.data, form.engine.data or None
+    )
 
 
 @bp.post("/<code>/stories/<int:story_id>/move")

@@ -11,6 +11,7 @@ import uuid
 from datetime import timedelta
 from pathlib import Path
 
+from flask import current_app
 from sqlalchemy import select
 
 from ai_workshop.auth.services import create_facilitator, find_facilitator
@@ -23,6 +24,7 @@ from ai_workshop.extensions import db
 from ai_workshop.models import Participant, Story, Workshop
 from ai_workshop.plan.content import plan_for
 from ai_workshop.stories.fields import COLUMNS
+from ai_workshop.themes.embedders import resolve_engine
 from ai_workshop.workshops.services import create_workshop, set_phase
 
 DEMO_EMAIL = "demo@example.com"
@@ -96,7 +98,10 @@ def _discovery(room: _Room) -> None:
     for fields in content.PARKED_STORIES:
         _add_story(room, fields["teller"], fields, parked=True)
     db.session.flush()
-    suggest(room.workshop, k=DEMO_THEMES)
+    # The demo reads every story itself, so its themes are the preferred engine's from the start.
+    suggest(
+        room.workshop, k=DEMO_THEMES, engine=resolve_engine(current_app.config["THEMES_ENGINE"])
+    )
     show_on_projector(room.workshop, True)
 
 

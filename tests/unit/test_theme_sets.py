@@ -1,5 +1,6 @@
-"""The engine on every labelled set the project wrote (bench/data): each domain and style
-stays above the floor measured for it, and above the strength chips on their own."""
+"""The default engine (MiniLM in NumPy) on every labelled set the project wrote (bench/data):
+each domain and style stays above the floor measured for it, above the strength chips on their
+own, and level with or above Ward on the same MiniLM vectors."""
 
 import json
 from pathlib import Path
@@ -10,6 +11,8 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
 from ai_workshop.themes import StoryInput, suggest_themes
+from ai_workshop.themes.embedders import MINILM
+from ai_workshop.themes.engine import _centred, embed_stories
 from ai_workshop.themes.strengths import strength_matrix
 from ai_workshop.workshops.template_library import CUSTOMER_SERVICE_STRENGTHS
 
@@ -17,11 +20,22 @@ DATA = Path(__file__).resolve().parents[2] / "bench" / "data"
 # ARI / NMI with the true k, measured 2026-11-30 (docs/benchmarks.md), less a margin for
 # numeric noise; a change that loses real quality on any set falls below its floor.
 FLOORS = {
-    "stories_contact_centre": (0.20, 0.36),
-    "stories_council": (0.20, 0.42),
-    "stories_school": (0.13, 0.36),
-    "stories_software": (0.19, 0.39),
+    "ai_stories": (0.50, 0.66),
+    "stories_contact_centre": (0.30, 0.48),
+    "stories_council": (0.42, 0.60),
+    "stories_school": (0.20, 0.43),
+    "stories_software": (0.32, 0.53),
 }
+# The engine may trail Ward on its own vectors by this much on one set (measured: it leads on
+# every set, by 0.01 on contact_centre); a change that costs more is a regression.
+BASELINE_MARGIN = 0.03
+_VECTORS: dict[str, dict] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _forget_vectors():
+    yield
+    _VECTORS.clear()
 
 
 def load(name: str):
@@ -34,41 +48,62 @@ def load(name: str):
     return stories, [s["theme"] for s in data["stories"]], vocabulary
 
 
-def engine_labels(stories, vocabulary, k):
-    result = suggest_themes(stories, k=k, vocabulary=vocabulary)
+def vectors(name: str, stories) -> dict:
+    """Each set is embedded once per module (about 2 s a set), as the app stores vectors."""
+    if name not in _VECTORS:
+        _VECTORS[name] = embed_stories(stories, MINILM)
+    return _VECTORS[name]
+
+
+def engine_labels(name, stories, vocabulary, k):
+    result = suggest_themes(
+        stories, k=k, engine=MINILM, vocabulary=vocabulary, vectors=vectors(name, stories)
+    )
     labels = np.full(len(stories), -1)
     for number, theme in enumerate(result.themes):
         labels[theme.members] = number
     return labels, result
 
 
+def ward_ari(features, truth, k) -> float:
+    return adjusted_rand_score(
+        truth, fcluster(linkage(features, method="ward"), t=k, criterion="maxclust")
+    )
+
+
+def unit(matrix):
+    return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
+
+
 @pytest.mark.parametrize("name", sorted(FLOORS))
-def test_each_set_stays_above_its_floor_and_above_chips_alone(name):
+def test_each_set_stays_above_its_floor_and_both_baselines(name):
     stories, truth, vocabulary = load(name)
     k = len(set(truth))
-    labels, _result = engine_labels(stories, vocabulary, k)
+    labels, _result = engine_labels(name, stories, vocabulary, k)
     ari, nmi = adjusted_rand_score(truth, labels), normalized_mutual_info_score(truth, labels)
     floor_ari, floor_nmi = FLOORS[name]
     assert ari >= floor_ari and nmi >= floor_nmi
 
     _terms, chips = strength_matrix([[n.lower() for n in s.strengths] for s in stories])
-    chips_labels = fcluster(linkage(chips, method="ward"), t=k, criterion="maxclust")
-    assert ari > adjusted_rand_score(truth, chips_labels)
+    assert ari > ward_ari(chips, truth, k)
+    text = vectors(name, stories)
+    minilm = np.hstack([unit(chips), _centred(text["made_possible"]), _centred(text["story"])])
+    assert ari >= ward_ari(minilm, truth, k) - BASELINE_MARGIN
 
 
 def test_the_automatic_k_lands_within_one_of_the_truth_on_most_sets():
-    """Measured 2026-11-30: within one on ai_stories, council and school; 8 for 6 themes on
-    contact_centre and software (docs/benchmarks.md)."""
+    """Measured 2026-12-01: within one on every set but contact_centre (8 for 6 themes)
+    (docs/benchmarks.md)."""
     near = 0
-    for name in [*FLOORS, "ai_stories"]:
+    for name in FLOORS:
         stories, truth, vocabulary = load(name)
-        _labels, result = engine_labels(stories, vocabulary, None)
+        _labels, result = engine_labels(name, stories, vocabulary, None)
         near += abs(result.k - len(set(truth))) <= 1
-    assert near >= 3
+    assert near >= 4
 
 
 def test_every_set_is_written_as_documented():
-    for name in FLOORS:
+    for name in [name for name in FLOORS if name != "ai_stories"]:
         data = json.loads((DATA / f"{name}.json").read_text())
         themes = [s["theme"] for s in data["stories"]]
         assert set(themes) == set(data["themes"])
