@@ -1,6 +1,7 @@
 """`flask themes suggest`: the engine on a file of stories; `flask themes embed`: read ahead."""
 
 import json
+import os
 
 import click
 from flask.cli import AppGroup
@@ -66,6 +67,8 @@ def embed_command(watch: bool, engine: str | None) -> None:
     chosen = resolve_engine(engine or current_app.config.get("THEMES_ENGINE"))
     if watch:
         click.echo(f"Reading stories with the {chosen} engine as they arrive.")
-        embedding_worker.watch(chosen)
+        parent = os.getppid()
+        # Started by gunicorn's master: stop with it, even when it was killed outright.
+        embedding_worker.watch(chosen, should_stop=lambda: os.getppid() != parent)
         return
     click.echo(f"{embedding_worker.embed_all(chosen)} stories read with the {chosen} engine.")

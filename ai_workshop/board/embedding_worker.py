@@ -10,13 +10,17 @@ import contextlib
 import os
 import time
 
+import numpy as np
+from flask import g
 from sqlalchemy import and_, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
-from ai_workshop.board.embeddings import vectors_for
+from ai_workshop.board.embeddings import story_input, text_hash
+from ai_workshop.db.engine import start_writing
 from ai_workshop.extensions import db
 from ai_workshop.models import Story, StoryEmbedding
 from ai_workshop.themes.embedders import TFIDF, get_embedder
+from ai_workshop.themes.engine import embed_stories
 
 BATCH = 16  # about half a second of one core: a small write, and the newest stories first
 IDLE_SECONDS = 1.0
@@ -40,14 +44,36 @@ def pending_stories(engine: str, limit: int = BATCH) -> list[Story]:
 
 
 def embed_pending(engine: str, limit: int = BATCH) -> int:
-    """Embed and store one batch of waiting stories; returns how many."""
+    """Embed and store one batch of waiting stories; returns how many.
+
+    The stories are read, the read ends, the model runs with no transaction open, and only
+    then is SQLite's write lock taken, for the few inserts: the room's writers never wait
+    for the model."""
     if engine == TFIDF:
         return 0
+    g.aiw_reads_first = True
     stories = pending_stories(engine, limit)
-    if stories:
-        vectors_for(stories, engine)
+    waiting = [(story.id, text_hash(story)) for story in stories]
+    inputs = [story_input(story) for story in stories]
     db.session.commit()
-    return len(stories)
+    if not waiting:
+        return 0
+    vectors = embed_stories(inputs, engine)
+    start_writing()
+    for index, (story_id, hashed) in enumerate(waiting):
+        row = StoryEmbedding(
+            story_id=story_id,
+            engine=engine,
+            text_hash=hashed,
+            story_vector=vectors["story"][index].astype(np.float32).tobytes(),
+            made_possible_vector=vectors["made_possible"][index].astype(np.float32).tobytes(),
+        )
+        # Suggest read it meanwhile, or it was deleted: either way nothing to add.
+        with contextlib.suppress(IntegrityError), db.session.begin_nested():
+            db.session.add(row)
+            db.session.flush()
+    db.session.commit()
+    return len(waiting)
 
 
 def embed_all(engine: str) -> int:

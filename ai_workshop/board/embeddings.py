@@ -1,10 +1,11 @@
 """Story vectors kept in the database: each story is embedded once per engine and text."""
 
+import contextlib
 import hashlib
 
 import numpy as np
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from ai_workshop.extensions import db
 from ai_workshop.models import Story, StoryEmbedding
@@ -23,7 +24,7 @@ def story_input(story: Story) -> StoryInput:
     )
 
 
-def _text_hash(story: Story) -> str:
+def text_hash(story: Story) -> str:
     text = "\x1f".join((story.headline, story.story, story.made_possible))
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -44,7 +45,7 @@ def _stale(stories: list[Story], stored: dict[int, StoryEmbedding]) -> list[Stor
     return [
         story
         for story in stories
-        if getattr(stored.get(story.id), "text_hash", None) != _text_hash(story)
+        if getattr(stored.get(story.id), "text_hash", None) != text_hash(story)
     ]
 
 
@@ -56,14 +57,13 @@ def unembedded(stories: list[Story], engine: str) -> int:
 
 
 def _keep(row: StoryEmbedding) -> None:
-    """Store one story's vectors; the background embedder may have stored them meanwhile,
-    and then its row stands (the same text gives the same vectors)."""
-    try:
-        with db.session.begin_nested():
-            db.session.add(row)
-            db.session.flush()
-    except IntegrityError:
-        pass
+    """Store one story's vectors if the database lets us now. The background embedder may
+    have stored them meanwhile, and its row stands (the same text gives the same vectors); or,
+    in a read-only request on SQLite, another process may hold the write lock, and then the
+    embedder stores them later. Either way the vectors in hand are used."""
+    with contextlib.suppress(IntegrityError, OperationalError), db.session.begin_nested():
+        db.session.add(row)
+        db.session.flush()
 
 
 def vectors_for(stories: list[Story], engine: str) -> dict[str, np.ndarray] | None:
@@ -87,7 +87,7 @@ def vectors_for(stories: list[Story], engine: str) -> dict[str, np.ndarray] | No
             made_possible_vector = fresh["made_possible"][index].astype(np.float32)
             vectors[story.id] = (story_vector, made_possible_vector)
             row = stored.get(story.id) or StoryEmbedding(story_id=story.id, engine=engine)
-            row.text_hash = _text_hash(story)
+            row.text_hash = text_hash(story)
             row.story_vector = story_vector.tobytes()
             row.made_possible_vector = made_possible_vector.tobytes()
             _keep(row)

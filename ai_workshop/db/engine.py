@@ -34,7 +34,8 @@ def wants_write_lock() -> bool:
     """
     if has_request_context():
         return request.method not in READ_ONLY_METHODS and not g.get("aiw_reads_first")
-    return True
+    # A background job (the story embedder) reads, works for a while, then writes briefly.
+    return not (has_app_context() and g.get("aiw_reads_first"))
 
 
 def reads_first(view):

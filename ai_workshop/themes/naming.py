@@ -37,6 +37,13 @@ _AND = re.compile(
     re.IGNORECASE,
 )
 _BREAKS = re.compile(r"\s*(?:,|\s-\s|\s–\s|\s—\s|:|\(|\bbecause\b|\bso that\b|\bwhich\b)\s*")
+# What follows these only qualifies the cause ("Being trusted to remove fees under £25
+# | without a second approval"), so a long phrase may end before them.
+_ADJUNCTS = re.compile(
+    r"\s+(?:without|instead of|rather than|whenever|when|even when|even though|even if|"
+    r"before|after|while|until|unless)\s+",
+    re.IGNORECASE,
+)
 
 
 def distinctive_strengths(
@@ -61,9 +68,9 @@ def phrase(text: str) -> str:
     words = first.split()
     if len(words) > IDEAL_WORDS + 2:
         # Only the head of a long sentence: a clause from its middle reads as a fragment.
-        for breaks in (_BREAKS, _AND):
+        for breaks, shortest in ((_BREAKS, 3), (_AND, 3), (_ADJUNCTS, 4)):
             head = breaks.split(first, maxsplit=1)[0]
-            first = head if len(head.split()) >= 3 else first
+            first = head if len(head.split()) >= shortest else first
             if len(first.split()) <= IDEAL_WORDS + 2:
                 break
         words = first.split()

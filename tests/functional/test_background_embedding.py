@@ -140,7 +140,16 @@ def test_the_background_process_reads_stories_as_they_arrive(app, make, workshop
     db.session.commit()
     env = {**os.environ, "DATABASE_URL": uri, "THEMES_ENGINE": STATIC}
     process = subprocess.Popen(
-        [sys.executable, "-m", "flask", "--app", str(ROOT / "app.py"), "themes", "embed", "--watch"],
+        [
+            sys.executable,
+            "-m",
+            "flask",
+            "--app",
+            str(ROOT / "app.py"),
+            "themes",
+            "embed",
+            "--watch",
+        ],
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,

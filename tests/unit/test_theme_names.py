@@ -34,6 +34,18 @@ def test_a_phrase_is_the_head_of_the_sentence_without_filler():
     assert phrase("the") == ""
 
 
+def test_a_long_phrase_may_end_before_what_only_qualifies_it():
+    assert phrase("Being trusted to remove fees under £25 without a second signature.") == (
+        "Being trusted to remove fees under £25"
+    )
+    assert phrase("A team lead who told us to use judgement whenever the process would hurt") == (
+        "A team lead who told us to use judgement"
+    )
+    # A short phrase keeps its qualifier, and a head too short to stand alone is not cut.
+    assert phrase("Calling back before lunch") == "Calling back before lunch"
+    assert phrase("Waiting until the customer had finished every single sentence and thought") == ""
+
+
 def test_names_come_from_what_made_the_stories_possible():
     stories = room(
         ["Authority to refund on the spot"] * 2
