@@ -14,6 +14,9 @@ timeout = 30
 graceful_timeout = 5
 keepalive = 5
 accesslog = "-" if os.environ.get("ACCESS_LOG") else None
+# gunicorn's control socket lives in the home folder, one per user: two servers started by
+# one user would fight over it, and nothing here uses it.
+control_socket_disable = True
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info")
 

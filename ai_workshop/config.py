@@ -88,6 +88,10 @@ def load_config(instance_path: str) -> dict:
         "RATELIMIT_LOGIN_FAILURES_PER_ACCOUNT": (10, 15 * 60),
         "RATELIMIT_LOGIN_FAILURES_PER_ADDRESS": (100, 15 * 60),
         "RATELIMIT_SIGNUPS_PER_ADDRESS": (20, 60 * 60),
+        # Unknown join codes looked up from one address (web/code_guesses.py).
+        "RATELIMIT_UNKNOWN_CODES_PER_ADDRESS": (100, 60),
+        # Sharing says whether an e-mail has an account: tries per facilitator.
+        "RATELIMIT_SHARE_LOOKUPS": (20, 60 * 60),
         # A venue's Wi-Fi puts a whole summit behind one address.
         "RATELIMIT_JOINS_PER_ADDRESS": (
             int(os.environ.get("JOINS_PER_ADDRESS_PER_MINUTE") or 3000),

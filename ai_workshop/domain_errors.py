@@ -43,3 +43,7 @@ class TooManyRequests(DomainError):
 
     status = 429
     code = "too_many_requests"
+
+    def __init__(self, message: str, retry_after: float | None = None):
+        super().__init__(message)
+        self.retry_after = None if retry_after is None else max(1, round(retry_after))

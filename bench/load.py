@@ -264,7 +264,12 @@ def main() -> None:
     args = arguments()
     if args.database_url and args.database_url.startswith("postgres"):
         ledger.ensure_postgres_database(args.database_url)
-    extra_env = {"WORKERS": str(args.workers), "JOINS_PER_ADDRESS_PER_MINUTE": "100000"}
+    # As `make run` serves: the story embedder reads the stories beside the workers.
+    extra_env = {
+        "WORKERS": str(args.workers),
+        "JOINS_PER_ADDRESS_PER_MINUTE": "100000",
+        "BACKGROUND_EMBEDDER": "1",
+    }
     server = GunicornServer(database_url=args.database_url, extra_env=extra_env)
     room_info = ledger.prepare_room(server.env["DATABASE_URL"])
     room_info["dots_per_person"] = ledger.DOTS_PER_PERSON

@@ -32,8 +32,10 @@ def _errors(*statuses: int) -> dict:
         409: "Not open in this phase, or a limit reached",
         413: "Request body too large",
         422: "Validation failed; see error.fields",
-        429: "Too many requests",
+        429: "Too many requests (or too many unknown join codes from this address)",
     }
+    # Every route that looks a workshop up by its code refuses an address guessing codes.
+    statuses = sorted(set(statuses) | ({429} if 404 in statuses else set()))
     return {str(status): _json(_ref("Error"), text[status]) for status in statuses}
 
 

@@ -5,7 +5,7 @@ import json
 from flask import Blueprint, current_app, jsonify, request, url_for
 from flask_babel import gettext as _
 
-from ai_workshop.api.limits import RateLimited, limit_joins, limit_writes
+from ai_workshop.api.limits import limit_joins, limit_writes
 from ai_workshop.api.openapi import openapi_document
 from ai_workshop.api.payloads import json_object, story_fields
 from ai_workshop.api.serializers import (
@@ -32,8 +32,8 @@ from ai_workshop.stories.services import (
 )
 from ai_workshop.text import clean_line
 from ai_workshop.web import access
+from ai_workshop.web.code_guesses import workshop_for_code
 from ai_workshop.web.json_errors import ApiError, domain_error_response
-from ai_workshop.workshops.services import find_workshop
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -42,7 +42,7 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 def handle_domain_error(error: DomainError):
     db.session.rollback()
     response, status = domain_error_response(error)
-    if isinstance(error, RateLimited):
+    if getattr(error, "retry_after", None):
         response.headers["Retry-After"] = str(error.retry_after)
     return response, status
 
@@ -74,7 +74,7 @@ def join_workshop():
             _("That name is too long."),
             {"display_name": [_("Keep your name under %(max)d characters.", max=DISPLAY_NAME_MAX)]},
         )
-    workshop = find_workshop(code)
+    workshop = workshop_for_code(code)
     start_writing()
     participant, token = join(workshop, clean_display_name(name))
     db.session.commit()
@@ -90,7 +90,7 @@ def join_workshop():
 @bp.get("/workshops/<code>")
 @access.public
 def workshop_detail(code: str):
-    return jsonify(workshop_public(find_workshop(code)))
+    return jsonify(workshop_public(workshop_for_code(code)))
 
 
 @bp.get("/workshops/<code>/state")
@@ -117,7 +117,7 @@ def state_json(stage: Stage) -> bytes:
 
 def load_stage(code: str) -> Stage:
     """Read the room's stage from the database into the stage cache."""
-    workshop = find_workshop(code)
+    workshop = workshop_for_code(code)
     body = workshop_state(workshop)
     return stage_cache().remember(workshop.code, stage_etag(body), body)
 

@@ -17,7 +17,12 @@ def init_login(app, login_manager) -> None:
     login_manager.session_protection = "basic"
 
     @login_manager.user_loader
-    def load_facilitator(user_id: str) -> Facilitator | None:
-        if not user_id.isdigit():
+    def load_facilitator(session_id: str) -> Facilitator | None:
+        """ "<id>.<epoch>": a session issued before the facilitator's last logout is void."""
+        user_id, _dot, epoch = session_id.partition(".")
+        if not (user_id.isdigit() and epoch.isdigit()):
             return None
-        return db.session.get(Facilitator, int(user_id))
+        facilitator = db.session.get(Facilitator, int(user_id))
+        if facilitator is None or facilitator.session_epoch != int(epoch):
+            return None
+        return facilitator

@@ -26,7 +26,9 @@ bp = Blueprint("auth", __name__, url_prefix="/auth")
 def _safe_next(target: str | None) -> str:
     """Only follow local paths after login, never another site."""
     local = target and target.startswith("/") and not target.startswith("//")
-    if local and not urlsplit(target).netloc and "\\" not in target:
+    # A control character (a CR or LF smuggled in as %0D%0A) cannot go into a header.
+    printable = local and target.isprintable()
+    if printable and not urlsplit(target).netloc and "\\" not in target:
         return target
     return url_for("workshops.index")
 
@@ -91,7 +93,22 @@ def signup():
 @bp.post("/logout")
 @access.signed_in
 def logout():
+    """Ends this session and every copy of it: the cookie no longer names a live session."""
+    current_user.end_sessions()
+    db.session.commit()
     logout_user()
     session.clear()
     flash(_("You are logged out."), "info")
     return redirect(url_for("home.index"))
+
+
+@bp.post("/sessions/end-others")
+@access.signed_in
+def end_other_sessions():
+    """Log out every other browser (a shared laptop, a lost phone); this one stays in."""
+    facilitator = current_user._get_current_object()
+    facilitator.end_sessions()
+    db.session.commit()
+    _start_session(facilitator)
+    flash(_("Every other session is logged out."), "success")
+    return redirect(url_for("workshops.index"))

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 
 from ai_workshop.clock import utcnow
 from ai_workshop.db.insert_once import upsert
+from ai_workshop.db.serialize import one_write_at_a_time
 from ai_workshop.domain_errors import Conflict, NotAllowedNow, NotFound, ValidationFailed
 from ai_workshop.extensions import db
 from ai_workshop.live import mark_changed
@@ -138,6 +139,7 @@ def set_dots(
         raise ValidationFailed(
             _("At most %(n)d dots on one option.", n=vote.max_per_option or vote.dots_per_person)
         )
+    one_write_at_a_time(participant.id)  # the budget must count the dots placed a moment ago
     mine = my_dots(vote, participant)
     if sum(mine.values()) - mine.get(option_id, 0) + dots > vote.dots_per_person:
         raise Conflict(_("You have no dots left. Take one back from another option first."))

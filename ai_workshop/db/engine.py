@@ -1,11 +1,13 @@
 """Engine tuning: SQLite in WAL mode with eager write locks; pool sizes per backend."""
 
+import io
 import os
 from functools import wraps
 
 from flask import current_app, g, has_app_context, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from ai_workshop.db import sqlite_lock, sqlite_sync
 
@@ -75,7 +77,26 @@ def read_body_first() -> None:
     Werkzeug parses forms and JSON from this cached copy. Too large a body is a 413 here.
     """
     if request.method not in READ_ONLY_METHODS:
+        _bound_a_chunked_body()
         request.get_data(cache=True)
+
+
+def _bound_a_chunked_body() -> None:
+    """A body sent in chunks has no Content-Length to check up front, and Werkzeug stops
+    reading it quietly at MAX_CONTENT_LENGTH, so a story past the limit would be cut short
+    and stored. Read one byte past the limit instead: more than the limit is a 413."""
+    environ = request.environ
+    limit = current_app.config.get("MAX_CONTENT_LENGTH")
+    if limit is None or request.content_length is not None:
+        return
+    if "wsgi.input_terminated" not in environ:
+        return
+    body = environ["wsgi.input"].read(limit + 1)
+    if len(body) > limit:
+        raise RequestEntityTooLarge()
+    environ["wsgi.input"] = io.BytesIO(body)
+    environ["CONTENT_LENGTH"] = str(len(body))
+    environ.pop("HTTP_TRANSFER_ENCODING", None)
 
 
 def configure_sqlite(engine: Engine) -> None:

@@ -2,6 +2,7 @@
 
 from flask import Blueprint, render_template
 
+from ai_workshop.db.health import database_health
 from ai_workshop.web import access
 
 bp = Blueprint("home", __name__)
@@ -16,4 +17,8 @@ def index():
 @bp.get("/healthz")
 @access.public
 def health():
-    return {"status": "ok"}
+    """200 when the database answers and stores; 503 with what is wrong otherwise."""
+    healthy, database = database_health()
+    if healthy:
+        return {"status": "ok", "database": "ok"}
+    return {"status": "unavailable", "database": database}, 503

@@ -17,6 +17,9 @@ class Facilitator(UserMixin, db.Model):
     name: Mapped[str] = mapped_column(String(80), default="")
     password_hash: Mapped[str] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Part of the id the session cookie carries: raising it ends every session issued
+    # before, wherever the cookie was copied (logout, "log out other sessions").
+    session_epoch: Mapped[int] = mapped_column(default=0, server_default="0")
 
     workshops: Mapped[list["Workshop"]] = relationship(  # noqa: F821
         back_populates="facilitator", order_by="Workshop.created_at.desc()"
@@ -25,6 +28,12 @@ class Facilitator(UserMixin, db.Model):
     @staticmethod
     def normalise_email(email: str) -> str:
         return email.strip().lower()
+
+    def get_id(self) -> str:
+        return f"{self.id}.{self.session_epoch}"
+
+    def end_sessions(self) -> None:
+        self.session_epoch += 1
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)

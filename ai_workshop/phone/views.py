@@ -47,6 +47,15 @@ def join_page(workshop):
         return redirect(url_for("phone.home", code=workshop.code))
     form = JoinForm()
     if form.validate_on_submit():
+        # The same per-address limit as POST /api/v1/join: one door, one count.
+        wait = retry_after(request.remote_addr or "unknown", "RATELIMIT_JOINS_PER_ADDRESS")
+        if wait is not None:
+            flash(
+                _("Too many people joined from here just now. Wait a moment and try again."),
+                "error",
+            )
+            page_ = render_template("phone/join.html", workshop=workshop, form=form)
+            return page_, 429, {"Retry-After": str(max(1, round(wait)))}
         _participant, token = join(workshop, form.display_name.data)
         db.session.commit()
         response = redirect(url_for("phone.home", code=workshop.code))

@@ -7,6 +7,7 @@ from sqlalchemy import Integer, bindparam, func, select
 
 from ai_workshop.contributions.once import stored_id
 from ai_workshop.db.insert_once import dialect_insert, insert_rows
+from ai_workshop.db.serialize import one_write_at_a_time
 from ai_workshop.domain_errors import Conflict, Forbidden, NotAllowedNow, NotFound
 from ai_workshop.extensions import db
 from ai_workshop.live import mark_changed
@@ -33,6 +34,7 @@ def submit_story(workshop: Workshop, participant: Participant, fields: dict) -> 
     story_id = None
     if workshop.accepts_stories:
         values = {name: fields[name] for name in COLUMNS if name in fields}
+        one_write_at_a_time(participant.id)  # the cap's count must see the teller's last story
         story_id = _insert_under_cap(
             {"workshop_id": workshop.id, "participant_id": participant.id, "client_id": client_id}
             | values

@@ -16,15 +16,16 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import bindparam, select
 
-from ai_workshop.domain_errors import DomainError
+from ai_workshop.domain_errors import NotFound
 from ai_workshop.extensions import db
 from ai_workshop.models import Participant, Plan, Workshop
 from ai_workshop.models.joincode import looks_like_code, normalise_code
 from ai_workshop.models.participant import hash_token
 from ai_workshop.participants.services import participant_for_token
+from ai_workshop.web.code_guesses import count_unknown_code, refuse_if_guessing, workshop_for_code
 from ai_workshop.web.json_errors import ApiError
 from ai_workshop.web.phone_identity import token_for
-from ai_workshop.workshops.services import find_workshop, no_such_workshop
+from ai_workshop.workshops.services import no_such_workshop
 from ai_workshop.workshops.sharing import share_of
 
 
@@ -78,8 +79,8 @@ def _runs(workshop: Workshop) -> bool:
 
 def _workshop_or_404(code: str, message: str) -> Workshop:
     try:
-        return find_workshop(code)
-    except DomainError:
+        return workshop_for_code(code)
+    except NotFound:
         abort(404, message)
 
 
@@ -208,6 +209,7 @@ def _workshop_and_participant(raw_code: str) -> tuple[Workshop, Participant]:
 
     404 for an unknown room, then 401 without a valid token, 403 for another room's token.
     """
+    refuse_if_guessing()
     code = normalise_code(raw_code or "")
     token = _bearer_token(request.headers.get("Authorization", ""))
     row = None
@@ -215,6 +217,7 @@ def _workshop_and_participant(raw_code: str) -> tuple[Workshop, Participant]:
         params = {"code": code, "token_hash": hash_token(token or "")}
         row = db.session.execute(_ROOM_AND_PHONE, params).first()
     if row is None:
+        count_unknown_code()
         raise no_such_workshop(code)
     workshop, participant = row
     if token is None:

@@ -7,6 +7,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
+from ai_workshop.db.health import is_write_fault, note_write_fault
 from ai_workshop.domain_errors import DomainError
 from ai_workshop.extensions import db
 from ai_workshop.web.json_errors import error_response
@@ -65,7 +66,8 @@ def init_error_pages(app) -> None:
     @app.errorhandler(DomainError)
     def domain_error(error: DomainError):
         db.session.rollback()
-        return _respond(error.status, error.message)
+        wait = getattr(error, "retry_after", None)
+        return _respond(error.status, error.message, headers=wait and {"Retry-After": str(wait)})
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
@@ -77,6 +79,16 @@ def init_error_pages(app) -> None:
     def database_busy(_error):
         db.session.rollback()
         app.logger.exception("database unavailable")
+        if is_write_fault(_error):
+            note_write_fault(_error)
+            return _respond(
+                503,
+                _(
+                    "The server cannot store anything right now: its disk is full or its "
+                    "database is read-only. What you sent was not saved. Tell the facilitator."
+                ),
+                headers={"Retry-After": "30"},
+            )
         return _respond(503, headers={"Retry-After": "2"})
 
     @app.errorhandler(Exception)

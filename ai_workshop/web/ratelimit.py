@@ -32,6 +32,15 @@ class SlidingWindow:
                 self._forget_idle(now, self._longest_window)
             return None
 
+    def wait(self, key: str, limit: int, window_seconds: float) -> float | None:
+        """Like hit, without recording one: seconds to wait if the key is over its limit."""
+        now = time.monotonic()
+        with self._lock:
+            hits = [at for at in self._hits.get(key, ()) if at > now - window_seconds]
+            if len(hits) >= limit:
+                return max(0.0, hits[0] + window_seconds - now)
+            return None
+
     def take_back(self, key: str) -> None:
         """Remove the latest hit: for limits that count only attempts that failed."""
         with self._lock:
@@ -57,6 +66,14 @@ def retry_after(key: str, limit_name: str) -> float | None:
         return None
     limit, window = current_app.config[limit_name]
     return current_app.extensions["aiw_ratelimit"].hit(f"{limit_name}:{key}", limit, window)
+
+
+def over_limit(key: str, limit_name: str) -> float | None:
+    """Seconds to wait when this key is over its limit already, without counting a hit."""
+    if not current_app.config.get("RATELIMIT_ENABLED", True):
+        return None
+    limit, window = current_app.config[limit_name]
+    return current_app.extensions["aiw_ratelimit"].wait(f"{limit_name}:{key}", limit, window)
 
 
 def take_back(key: str, limit_name: str) -> None:

@@ -128,8 +128,23 @@ def workshop_json(workshop: Workshop) -> str:
     return json.dumps(workshop_data(workshop), indent=2, ensure_ascii=False)
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(…),
+# @SUM(…), +1, a tab or a carriage return before one). OWASP's advice: start such a text
+# cell with a single quote, which the spreadsheet shows as text and does not run.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """A value as a CSV cell a spreadsheet will not run; numbers and dates stay as they are."""
+    if isinstance(value, list):
+        value = "; ".join(map(str, value))
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_zip(workshop: Workshop) -> bytes:
-    """One CSV per kind; lists (strengths) are joined with '; '."""
+    """One CSV per kind; lists (strengths) are joined with '; ', formulas never run."""
     data = workshop_data(workshop)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -140,11 +155,6 @@ def csv_zip(workshop: Workshop) -> bytes:
                 writer = csv.DictWriter(text, fieldnames=list(rows[0]))
                 writer.writeheader()
                 for row in rows:
-                    writer.writerow(
-                        {
-                            k: "; ".join(map(str, v)) if isinstance(v, list) else v
-                            for k, v in row.items()
-                        }
-                    )
+                    writer.writerow({key: csv_cell(value) for key, value in row.items()})
             archive.writestr(f"{kind}.csv", text.getvalue())
     return buffer.getvalue()

@@ -1,13 +1,13 @@
 """Restore a workshop from its JSON export, in this database, under a facilitator."""
 
-from datetime import date, datetime
-
 from sqlalchemy import select
 
 from ai_workshop.domain_errors import ValidationFailed
 from ai_workshop.extensions import db
 from ai_workshop.models import ActionVolunteer, Participant, Plan, StoryStrength, VoteDot, Workshop
+from ai_workshop.models.joincode import looks_like_code, normalise_code
 from ai_workshop.workshops.exports import FORMAT_VERSION, KINDS, PLAN_FIELDS, WORKSHOP_FIELDS
+from ai_workshop.workshops.import_checks import checked_value
 from ai_workshop.workshops.services import unused_code
 
 # Which kind each foreign key points at, so old ids can be mapped to new ones.
@@ -33,18 +33,6 @@ ORDER = [
 ]
 
 
-def _value(model, name: str, value):
-    """Turn exported text back into the column's type."""
-    if value is None:
-        return None
-    python_type = model.__table__.columns[name].type.python_type
-    if python_type is datetime:
-        return datetime.fromisoformat(value)
-    if python_type is date:
-        return date.fromisoformat(value)
-    return value
-
-
 def _check(data: dict) -> None:
     if not isinstance(data, dict) or data.get("format") != "ai-workshop":
         raise ValidationFailed("This is not an AI Workshop export.")
@@ -53,14 +41,20 @@ def _check(data: dict) -> None:
 
 
 def _workshop(data: dict, facilitator) -> Workshop:
+    exported = data.get("workshop")
+    if not isinstance(exported, dict):
+        raise ValidationFailed("The export has no workshop.")
     fields = {
-        name: _value(Workshop, name, data["workshop"][name])
+        name: checked_value(Workshop, name, exported[name], "workshop")
         for name in WORKSHOP_FIELDS
-        if name in data["workshop"]  # not in an older export: the model's default
+        if name in exported and name != "code"  # not in an older export: the model's default
     }
-    taken = db.session.scalar(select(Workshop.id).where(Workshop.code == fields["code"]))
-    if taken is not None:
-        fields["code"] = unused_code()
+    # A code the phones could not type (lower case, a line break) gets a new one, as does
+    # one in use here already.
+    exported_code = exported.get("code")
+    code = normalise_code(exported_code if isinstance(exported_code, str) else "")
+    taken = db.session.scalar(select(Workshop.id).where(Workshop.code == code))
+    fields["code"] = code if looks_like_code(code) and taken is None else unused_code()
     workshop = Workshop(facilitator_id=facilitator.id, version=1, **fields)
     db.session.add(workshop)
     db.session.flush()
@@ -70,15 +64,25 @@ def _workshop(data: dict, facilitator) -> Workshop:
 def _create(kind: str, rows: list[dict], workshop: Workshop, ids: dict) -> list[tuple]:
     model, columns = KINDS[kind]
     made = []
-    for row in rows:
+    if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+        raise ValidationFailed(f"The export's {kind} must be a list of rows.")
+    for number, row in enumerate(rows, start=1):
         values = {}
         for key, attribute in columns.items():
             if key == "id" or key not in row:  # not in an older export: the model's default
                 continue
             value = row.get(key)
             if key in REFERENCES and value is not None:
-                value = None if key in DEFERRED else ids[REFERENCES[key]].get(value)
-            values[attribute] = _value(model, attribute, value)
+                if key in DEFERRED:
+                    value = None
+                elif value in ids[REFERENCES[key]]:
+                    value = ids[REFERENCES[key]][value]
+                else:
+                    raise ValidationFailed(
+                        f"The export's {kind} row {number} refers to {REFERENCES[key]} "
+                        "that are not in it."
+                    )
+            values[attribute] = checked_value(model, attribute, value, f"{kind} row {number}")
         item = model(workshop_id=workshop.id, **values)
         if kind == "participants":
             item.assign_token(
@@ -92,6 +96,16 @@ def _create(kind: str, rows: list[dict], workshop: Workshop, ids: dict) -> list[
 
 
 def import_workshop(data: dict, facilitator) -> Workshop:
+    """The imported workshop; ValidationFailed, with nothing stored, for a damaged export."""
+    try:
+        return _import(data, facilitator)
+    except (KeyError, TypeError, AttributeError) as error:
+        raise ValidationFailed(
+            f"The export is incomplete or damaged: {error!s:.60} is missing or refers to nothing."
+        ) from error
+
+
+def _import(data: dict, facilitator) -> Workshop:
     _check(data)
     workshop = _workshop(data, facilitator)
     ids: dict[str, dict[int, int]] = {}
@@ -108,9 +122,10 @@ def import_workshop(data: dict, facilitator) -> Workshop:
     for row, proposition in made["propositions"]:
         proposition.merged_into_id = ids["propositions"].get(row.get("merged_into_id"))
     targets = {row["id"]: row["target"] for row in data.get("votes") or []}
-    for dot in data.get("vote_dots") or []:
+    for number, dot in enumerate(data.get("vote_dots") or [], start=1):
         option_kind = OPTION_KIND[targets[dot["vote_id"]]]
-        db.session.add(VoteDot(vote_id=ids["votes"][dot["vote_id"]], dots=dot["dots"],
+        dots = checked_value(VoteDot, "dots", dot["dots"], f"vote_dots row {number}")
+        db.session.add(VoteDot(vote_id=ids["votes"][dot["vote_id"]], dots=dots,
                                participant_id=ids["participants"][dot["participant_id"]],
                                option_id=ids[option_kind][dot["option_id"]]))  # fmt: skip
     for volunteer in data.get("volunteers") or []:
@@ -118,7 +133,13 @@ def import_workshop(data: dict, facilitator) -> Workshop:
                                        participant_id=ids["participants"][volunteer["participant_id"]]))  # fmt: skip
     if data.get("plan"):
         db.session.add(
-            Plan(workshop_id=workshop.id, **{name: data["plan"][name] for name in PLAN_FIELDS})
+            Plan(
+                workshop_id=workshop.id,
+                **{
+                    name: checked_value(Plan, name, data["plan"][name], "plan")
+                    for name in PLAN_FIELDS
+                },
+            )
         )
     db.session.flush()
     return workshop

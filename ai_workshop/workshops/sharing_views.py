@@ -7,12 +7,13 @@ from flask_login import current_user
 from wtforms import EmailField, StringField
 from wtforms.validators import DataRequired
 
-from ai_workshop.domain_errors import ValidationFailed
+from ai_workshop.domain_errors import TooManyRequests, ValidationFailed
 from ai_workshop.live import mark_changed
 from ai_workshop.text import clean_line
 from ai_workshop.web import access
 from ai_workshop.web.answers import FormPage
 from ai_workshop.web.forms import AppForm, ConfirmForm, at_most
+from ai_workshop.web.ratelimit import retry_after
 from ai_workshop.web.write_views import write_view
 from ai_workshop.workshops.sharing import (
     co_facilitators_of,
@@ -66,6 +67,10 @@ def _team_with_form(write, status: int):
 @access.owns_workshop
 @write_view(CoFacilitatorForm, FormPage(_team_with_form, error_field="email"))
 def share(workshop, form):
+    # Each try says whether an e-mail has an account: a person adds a handful of
+    # co-facilitators, a script testing a list of addresses gets 429.
+    if retry_after(str(current_user.id), "RATELIMIT_SHARE_LOOKUPS") is not None:
+        raise TooManyRequests(_("Too many e-mail addresses tried. Wait an hour and try again."))
     added = share_with(workshop, form.email.data)
     return (
         _("%(name)s can now run this workshop with you.", name=added.facilitator.display_name),

@@ -60,6 +60,10 @@ def test_login_follows_only_local_next_urls(client, facilitator):
     client.post("/auth/logout")
     foreign = client.post("/auth/login?next=//evil.example/x", data=data)
     assert foreign.headers["Location"] == "/workshops/"
+    client.post("/auth/logout")
+    # A line break smuggled into the header: the workshops page, never a 500.
+    smuggled = client.post("/auth/login?next=/%0D%0AX:1", data=data)
+    assert smuggled.status_code == 302 and smuggled.headers["Location"] == "/workshops/"
 
 
 def test_facilitator_pages_need_login(client):

@@ -79,6 +79,7 @@ ROUTES = {
     ("auth.signup", "GET"): (PUBLIC, 200),
     ("auth.signup", "POST"): (PUBLIC, 422),
     ("auth.logout", "POST"): (SIGNED_IN, 302),
+    ("auth.end_other_sessions", "POST"): (SIGNED_IN, 302),
     ("workshops.index", "GET"): (SIGNED_IN, 200),
     ("workshops.new", "GET"): (SIGNED_IN, 200),
     ("workshops.new", "POST"): (SIGNED_IN, 422),

@@ -16,7 +16,7 @@ def test_unexpected_errors_become_a_500_page_without_a_trace(app, client):
 
 
 def test_health(client):
-    assert client.get("/healthz").json == {"status": "ok"}
+    assert client.get("/healthz").json == {"status": "ok", "database": "ok"}
 
 
 def test_home_page_has_a_code_box(client):
@@ -40,3 +40,40 @@ def test_an_unreachable_database_is_a_503_with_retry_after(tmp_path):
     page = client.get("/p/ABC234")
     assert page.status_code == 503
     assert "Your draft is kept" in page.text
+    health = client.get("/healthz")
+    assert health.status_code == 503 and health.json["status"] == "unavailable"
+    assert health.json["database"].startswith("cannot read")
+
+
+def test_a_read_only_database_says_so_and_health_reports_it(tmp_path):
+    """A read-only (or full) database: a write gets a 503 that says nothing was saved and
+    why, not "busy"; /healthz then says the database cannot write."""
+    from ai_workshop import create_app
+    from ai_workshop.db import health
+    from ai_workshop.extensions import db as database
+
+    from ..conftest import config_for_tests
+    from ..factories import Factories
+
+    path = tmp_path / "room.sqlite3"
+    writable = create_app(config_for_tests(f"sqlite:///{path}"))
+    with writable.app_context():
+        database.create_all()
+        make = Factories()
+        code = make.workshop(make.facilitator(), phase="discover").code
+        database.session.commit()
+        database.engine.dispose()
+    read_only = create_app(config_for_tests(f"sqlite:///file:{path}?mode=ro&uri=true"))
+    client = read_only.test_client()
+    try:
+        joined = client.post(f"/j/{code}", data={"display_name": "Sam"})
+        assert joined.status_code == 503
+        assert "cannot store anything" in joined.text and "not saved" in joined.text
+        api = client.post("/api/v1/join", json={"code": code})
+        assert api.status_code == 503 and "read-only" in api.json["error"]["message"]
+        report = client.get("/healthz")
+        assert report.status_code == 503 and report.json["database"].startswith("cannot write")
+    finally:
+        health._last_write_fault = None
+        with read_only.app_context():
+            database.engine.dispose()

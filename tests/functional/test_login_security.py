@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from flask import g
 
 from ai_workshop import create_app
 from ai_workshop.extensions import db
@@ -48,7 +49,7 @@ def test_a_session_planted_before_login_does_not_carry_over(app_with_csrf):
     assert response.status_code == 302
     with client.session_transaction() as session:
         assert "planted" not in session
-        assert session["_user_id"] == str(facilitator.id)
+        assert session["_user_id"] == f"{facilitator.id}.{facilitator.session_epoch}"
     token_after = csrf_token_on(client, "/workshops/new")
     with client.session_transaction() as session:
         assert session["csrf_token"] != raw_before
@@ -67,6 +68,48 @@ def test_logout_clears_the_session(client, facilitator, login):
     with client.session_transaction() as session:
         assert "planted" not in session and "_user_id" not in session
     assert client.get("/workshops/").status_code == 302
+
+
+def test_a_session_copied_before_logout_opens_nothing_after_it(
+    app, client, facilitator, workshop, login
+):
+    login(facilitator)
+    assert client.get(EXPORT.format(code=workshop.code)).status_code == 200
+    with client.session_transaction() as session:
+        copied = dict(session)
+    assert client.post("/auth/logout").status_code == 302
+    thief = app.test_client()
+    with thief.session_transaction() as session:
+        session.update(copied)
+    assert thief.get("/workshops/").status_code == 302  # to the login page
+    assert thief.get(EXPORT.format(code=workshop.code)).status_code == 302
+
+
+def test_log_out_other_sessions_keeps_this_one(app, client, facilitator, login):
+    login(facilitator)
+    other = app.test_client()
+    with client.session_transaction() as session:
+        copied = dict(session)
+    with other.session_transaction() as session:
+        session.update(copied)
+    assert other.get("/workshops/").status_code == 200
+    ended = client.post("/auth/sessions/end-others", follow_redirects=True)
+    assert ended.status_code == 200 and b"Every other session is logged out." in ended.data
+    assert client.get("/workshops/").status_code == 200
+    # The tests' app context outlives a request, so Flask-Login's per-request user would
+    # carry over from the last request; a real request starts without it.
+    g.pop("_login_user", None)
+    assert other.get("/workshops/").status_code == 302
+
+
+def test_a_session_from_before_the_epoch_existed_is_void(client, facilitator):
+    with client.session_transaction() as session:
+        session["_user_id"] = str(facilitator.id)  # the form older cookies carry
+        session["_fresh"] = True
+    assert client.get("/workshops/").status_code == 302
+
+
+EXPORT = "/plan/{code}/export.json"
 
 
 def attempt(client, email, password="wrong password!", address="10.1.2.3"):
@@ -132,3 +175,26 @@ def test_signups_are_limited_per_address(app, client):
     assert refused.status_code == 429
     assert int(refused.headers["Retry-After"]) >= 1
     assert b"Too many new accounts" in refused.data and b"Traceback" not in refused.data
+
+
+def test_an_unknown_email_costs_the_same_password_check_as_a_known_one(client, make, monkeypatch):
+    from ai_workshop.auth import services
+    from ai_workshop.models import facilitator as facilitator_model
+
+    owner = make.facilitator(email="known@example.com")
+    checked = []
+
+    def spy(stored, password):
+        checked.append(stored.split("$")[0])  # the method and its cost, not the hash
+        return False
+
+    monkeypatch.setattr(services, "check_password_hash", spy)
+    monkeypatch.setattr(facilitator_model, "check_password_hash", spy)
+    assert attempt(client, owner.email).status_code == 401
+    assert attempt(client, "nobody@example.com").status_code == 401
+    assert len(checked) == 2 and checked[0] == checked[1]
+    # And the same words either way.
+    known = attempt(client, owner.email).get_data(as_text=True)
+    unknown = attempt(client, "nobody-else@example.com").get_data(as_text=True)
+    assert "match an account" in known
+    assert known.replace(owner.email, "") == unknown.replace("nobody-else@example.com", "")

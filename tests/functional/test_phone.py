@@ -55,6 +55,20 @@ def test_too_long_name_gets_a_clear_message(client, workshop):
     assert b"under 40 characters" in response.data
 
 
+def test_joining_through_the_page_and_the_api_share_one_limit(app, workshop):
+    app.config["RATELIMIT_JOINS_PER_ADDRESS"] = (3, 60)
+    phones = [app.test_client() for _ in range(4)]  # each a fresh phone at one address
+    assert join(phones[0], workshop.code, "One").status_code == 302
+    api = phones[1].post("/api/v1/join", json={"code": workshop.code, "display_name": "Two"})
+    assert api.status_code == 201
+    assert join(phones[2], workshop.code, "Three").status_code == 302
+    limited = join(phones[3], workshop.code, "Four")
+    assert limited.status_code == 429 and int(limited.headers["Retry-After"]) >= 1
+    assert "Too many people joined from here just now" in limited.get_data(as_text=True)
+    assert 'name="display_name"' in limited.get_data(as_text=True)  # the form, to try again
+    assert Participant.query.filter_by(workshop_id=workshop.id).count() == 3
+
+
 def test_code_box_on_home_page_finds_the_workshop(client, workshop):
     response = client.get(f"/join?code={workshop.code.lower()}")
     assert response.headers["Location"].endswith(f"/j/{workshop.code}")

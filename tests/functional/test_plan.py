@@ -1,7 +1,9 @@
 """The action plan: consent on every surface, the leaders' link, PDF, exports and import."""
 
+import csv
 import io
 import json
+import re
 import uuid
 import zipfile
 from datetime import date
@@ -12,7 +14,7 @@ from pypdf import PdfReader
 from ai_workshop import create_app
 from ai_workshop.contributions import design, destiny, dreams, votes
 from ai_workshop.extensions import db
-from ai_workshop.models import Theme
+from ai_workshop.models import Theme, Workshop
 from ai_workshop.workshops.exports import workshop_data
 from ai_workshop.workshops.importer import import_workshop
 from ai_workshop.workshops.services import set_phase
@@ -196,6 +198,24 @@ def test_exports_csv_zip_and_json(client, full):
     assert "token" not in json.dumps(data["participants"])
 
 
+def test_csv_cells_that_a_spreadsheet_would_run_are_written_as_text(client, make, full):
+    teller = make.participant(full, '=HYPERLINK("http://evil.invalid","x")')
+    phase, full.phase = full.phase, "discover"
+    make.story(full, teller, headline="@SUM(A1:A9)", story="+1 and more", consent="named")
+    make.story(full, teller, headline="-2+3", story="\t=cmd|' /C calc'!A0", consent="named")
+    full.phase = phase
+    archive = zipfile.ZipFile(io.BytesIO(client.get(f"/plan/{full.code}/export.zip").data))
+    stories = list(csv.DictReader(io.StringIO(archive.read("stories.csv").decode())))
+    people = list(csv.DictReader(io.StringIO(archive.read("participants.csv").decode())))
+    cells = [value for row in stories + people for value in row.values() if value]
+    assert "'@SUM(A1:A9)" in cells and "'+1 and more" in cells and "'-2+3" in cells
+    assert "'\t=cmd|' /C calc'!A0" in cells
+    assert any(value.startswith("'=HYPERLINK(") for value in cells)
+    assert not [value for value in cells if value[0] in "=+-@\t\r"]
+    # Plain text and numbers are written as they are.
+    assert "Named headline" in cells and any(value.isdigit() for value in cells)
+
+
 def test_json_export_imports_back_exactly(full, tmp_path):
     original = workshop_data(full)
     other = create_app(config_for_tests(f"sqlite:///{tmp_path / 'restored.sqlite3'}"))
@@ -215,6 +235,43 @@ def test_import_refuses_what_is_not_an_export(full, facilitator):
 
     with pytest.raises(ValidationFailed):
         import_workshop({"format": "something else"}, facilitator)
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda d: d["workshop"].update(phase="party"), "'party' is not one of define"),
+        (lambda d: d["stories"][0].update(consent="public"), "stories row 1, field 'consent'"),
+        (lambda d: d["stories"][0].update(headline=7), "must be text"),
+        (lambda d: d["stories"][0].update(headline="x" * 5000), "is longer than"),
+        (lambda d: d["stories"][0].update(participant_id=99999), "refers to participants"),
+        (lambda d: d["votes"][0].update(dots_per_person="3"), "must be a whole number"),
+        (lambda d: d["actions"][0].update(status="maybe"), "'maybe' is not one of"),
+        (lambda d: d["workshop"].update(created_at="yesterday"), "is not a date"),
+        (lambda d: d.update(stories="none"), "must be a list of rows"),
+        (lambda d: d["vote_dots"][0].pop("vote_id"), "is missing or refers to nothing"),
+    ],
+)
+def test_import_refuses_each_damaged_value_and_stores_nothing(full, facilitator, damage, message):
+    from ai_workshop.domain_errors import ValidationFailed
+
+    data = json.loads(json.dumps(workshop_data(full)))
+    damage(data)
+    before = Workshop.query.count()
+    with pytest.raises(ValidationFailed, match=re.escape(message)):
+        import_workshop(data, facilitator)
+    db.session.rollback()
+    assert Workshop.query.count() == before
+
+
+@pytest.mark.parametrize("code", ["abc234", "ABC234\r\n", "AB 234", ""])
+def test_an_imported_code_phones_could_not_type_is_replaced(full, facilitator, code):
+    from ai_workshop.models.joincode import looks_like_code
+
+    data = json.loads(json.dumps(workshop_data(full)))
+    data["workshop"]["code"] = code
+    restored = import_workshop(data, facilitator)
+    assert looks_like_code(restored.code)
 
 
 def test_cli_exports_and_imports(runner, full, tmp_path):

@@ -72,6 +72,19 @@ def test_sharing_refuses_unknown_accounts_the_owner_and_twice(app, make, facilit
     assert db.session.scalar(select(func.count(CoFacilitator.id))) == 1
 
 
+def test_trying_many_addresses_to_find_accounts_gets_429(app, make, facilitator, workshop):
+    app.config["RATELIMIT_SHARE_LOOKUPS"] = (5, 3600)
+    partner = make.facilitator()
+    client = Browser(app, facilitator)
+    url = f"/workshops/{workshop.code}/team"
+    for number in range(5):
+        assert client.post(url, data={"email": f"guess{number}@example.com"}).status_code == 422
+    limited = client.post(url, data={"email": partner.email})
+    assert limited.status_code == 429
+    assert "Too many e-mail addresses tried" in limited.text
+    assert db.session.scalar(select(func.count(CoFacilitator.id))) == 0
+
+
 def test_only_the_owner_shares_deletes_and_hands_out_the_leaders_link(
     app, make, facilitator, workshop
 ):

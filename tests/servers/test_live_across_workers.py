@@ -28,19 +28,6 @@ CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 
 @pytest.fixture
-def database_url():
-    """A database of its own, so both servers start from an empty schema."""
-    base = make_url(POSTGRES_URL)
-    name = f"aiw_live_{uuid.uuid4().hex[:8]}"
-    admin = base.set(drivername="postgresql", database="postgres").render_as_string(False)
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    yield base.set(database=name).render_as_string(False)
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-@pytest.fixture
 def two_servers(database_url):
     settings = {"WORKERS": "1", "LIVE_POLL_SECONDS": "30"}
     first = GunicornServer(database_url=database_url, extra_env=settings)

@@ -38,6 +38,8 @@ class GunicornServer:
             PORT=str(self.port),
             HOST="127.0.0.1",
             PUBLIC_URL=self.base_url,
+            # No story embedder unless a caller asks: tests need no language model's CPU.
+            BACKGROUND_EMBEDDER="0",
             **(extra_env or {}),
         )
         self.process = None
