@@ -90,6 +90,8 @@ def load_config(instance_path: str) -> dict:
         "RATELIMIT_SIGNUPS_PER_ADDRESS": (20, 60 * 60),
         # Unknown join codes looked up from one address (web/code_guesses.py).
         "RATELIMIT_UNKNOWN_CODES_PER_ADDRESS": (100, 60),
+        # Where every worker counts the limits (default: instance/ratelimit-<database>.sqlite3).
+        "RATELIMIT_FILE": os.environ.get("RATELIMIT_FILE") or None,
         # Sharing says whether an e-mail has an account: tries per facilitator.
         "RATELIMIT_SHARE_LOOKUPS": (20, 60 * 60),
         # A venue's Wi-Fi puts a whole summit behind one address.

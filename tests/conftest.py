@@ -30,6 +30,9 @@ def config_for_tests(database_uri: str) -> dict:
         # The quick engine: MiniLM's own tests (test_background_embedding.py and the theme
         # sets) choose it, and no other test should spend seconds reading stories.
         "THEMES_ENGINE": "static",
+        # Counted in the process: each test's app starts from none (test_shared_limits.py
+        # checks the file every worker shares).
+        "RATELIMIT_STORAGE": "memory",
     }
 
 

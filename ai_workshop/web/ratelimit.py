@@ -1,12 +1,15 @@
-"""A small in-process sliding-window limiter: per participant for writes, per address for joins,
-per account and address for failed logins.
+"""Sliding-window limits: per participant for writes, per address for joins and unknown codes,
+per account and address for failed logins. Counted in a file every worker shares
+(ratelimit_file.py), or in this process for the tests.
 
 Venue Wi-Fi puts hundreds of phones behind one address, so per-address limits stay generous.
 """
 
+import hashlib
 import threading
 import time
 from collections import deque
+from pathlib import Path
 
 from flask import current_app
 
@@ -57,7 +60,21 @@ class SlidingWindow:
 
 
 def init_ratelimit(app) -> None:
-    app.extensions["aiw_ratelimit"] = SlidingWindow()
+    """Counts shared by every worker process (a file in the instance folder), or, with
+    RATELIMIT_STORAGE="memory" (the tests), this process's alone."""
+    if app.config.get("RATELIMIT_STORAGE", "file") == "memory":
+        app.extensions["aiw_ratelimit"] = SlidingWindow()
+        return
+    from ai_workshop.web.ratelimit_file import FileWindow
+
+    # One file per database: counts keyed by participant ids must not carry over to another
+    # database whose ids start again from 1.
+    database = hashlib.sha256(app.config["SQLALCHEMY_DATABASE_URI"].encode()).hexdigest()[:12]
+    path = app.config.get("RATELIMIT_FILE") or str(
+        Path(app.instance_path) / f"ratelimit-{database}.sqlite3"
+    )
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    app.extensions["aiw_ratelimit"] = FileWindow(path)
 
 
 def retry_after(key: str, limit_name: str) -> float | None:

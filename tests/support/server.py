@@ -40,6 +40,7 @@ class GunicornServer:
             PUBLIC_URL=self.base_url,
             # No story embedder unless a caller asks: tests need no language model's CPU.
             BACKGROUND_EMBEDDER="0",
+            RATELIMIT_FILE=f"{self.scratch}/ratelimit.sqlite3",
             **(extra_env or {}),
         )
         self.process = None
