@@ -35,7 +35,19 @@ def create_app(config: dict | None = None) -> Flask:
     register_errors(app)
     register_cli(app)
     register_template_helpers(app)
+    trust_proxies(app)
     return app
+
+
+def trust_proxies(app: Flask) -> None:
+    """Behind PROXY_HOPS reverse proxies, the person's address is the one the proxies
+    forward (X-Forwarded-For); without it, a header anyone can send is never believed.
+    The scheme is gunicorn's to trust (FORWARDED_ALLOW_IPS)."""
+    hops = app.config.get("PROXY_HOPS") or 0
+    if hops:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=0, x_host=0, x_port=0, x_prefix=0)
 
 
 def register_extensions(app: Flask) -> None:

@@ -83,10 +83,16 @@ def load_config(instance_path: str) -> dict:
         "RATELIMIT_ENABLED": True,
         # (requests, seconds): generous for people, tight enough to stop a runaway script.
         "RATELIMIT_PARTICIPANT_WRITES": (30, 60),
-        # Failed logins per email from one address, and from one address over all emails
-        # (behind a reverse proxy every request comes from the proxy's address).
-        "RATELIMIT_LOGIN_FAILURES_PER_ACCOUNT": (10, 15 * 60),
+        # Per account, no lock: after 5 failures in 15 minutes each login waits 1, 2, 4 … s
+        # (at most 30) before its password is checked (auth/throttle.py).
+        "LOGIN_FREE_FAILURES": 5,
+        "LOGIN_MAX_DELAY_SECONDS": 30,
+        "LOGIN_FAILURE_WINDOW_SECONDS": 15 * 60,
+        # Failed logins from one address over all accounts: a hard limit (set PROXY_HOPS
+        # behind a reverse proxy, or every request comes from the proxy's address).
         "RATELIMIT_LOGIN_FAILURES_PER_ADDRESS": (100, 15 * 60),
+        # Reverse proxies in front of the app whose X-Forwarded-For to trust.
+        "PROXY_HOPS": int(os.environ.get("PROXY_HOPS") or 0),
         "RATELIMIT_SIGNUPS_PER_ADDRESS": (20, 60 * 60),
         # Unknown join codes looked up from one address (web/code_guesses.py).
         "RATELIMIT_UNKNOWN_CODES_PER_ADDRESS": (100, 60),

@@ -44,6 +44,12 @@ class SlidingWindow:
                 return max(0.0, hits[0] + window_seconds - now)
             return None
 
+    def recent(self, key: str, window_seconds: float) -> int:
+        """How many hits the key has had within the window."""
+        now = time.monotonic()
+        with self._lock:
+            return sum(1 for at in self._hits.get(key, ()) if at > now - window_seconds)
+
     def take_back(self, key: str) -> None:
         """Remove the latest hit: for limits that count only attempts that failed."""
         with self._lock:
@@ -83,6 +89,17 @@ def retry_after(key: str, limit_name: str) -> float | None:
         return None
     limit, window = current_app.config[limit_name]
     return current_app.extensions["aiw_ratelimit"].hit(f"{limit_name}:{key}", limit, window)
+
+
+def count_hit(key: str, name: str, window_seconds: float) -> int:
+    """Record a hit with no limit; how many the key has had within the window, this one too."""
+    store = current_app.extensions["aiw_ratelimit"]
+    store.hit(f"{name}:{key}", 10**9, window_seconds)
+    return store.recent(f"{name}:{key}", window_seconds)
+
+
+def take_back_hit(key: str, name: str) -> None:
+    current_app.extensions["aiw_ratelimit"].take_back(f"{name}:{key}")
 
 
 def over_limit(key: str, limit_name: str) -> float | None:

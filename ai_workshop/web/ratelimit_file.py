@@ -95,6 +95,21 @@ class FileWindow:
             self._connection = None
             return None
 
+    def recent(self, key: str, window_seconds: float) -> int:
+        try:
+            with self._lock:
+                return (
+                    self._db()
+                    .execute(
+                        "SELECT count(*) FROM hit WHERE key = ? AND at > ?",
+                        (key, time.time() - window_seconds),
+                    )
+                    .fetchone()[0]
+                )
+        except sqlite3.Error:
+            self._connection = None
+            return 0
+
     def take_back(self, key: str) -> None:
         try:
             with self._lock:

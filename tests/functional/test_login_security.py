@@ -128,29 +128,52 @@ def assert_limited(response, message: bytes):
     assert b"Traceback" not in response.data
 
 
-def test_ten_failed_logins_lock_that_email_from_that_address(client, make):
+@pytest.fixture
+def pauses(monkeypatch):
+    """The waits a login asks for, recorded instead of slept."""
+    from ai_workshop.auth import throttle
+
+    asked: list[float] = []
+    monkeypatch.setattr(throttle.time, "sleep", asked.append)
+    return asked
+
+
+def test_failures_slow_an_account_down_but_never_lock_out_the_right_password(client, make, pauses):
     owner = make.facilitator(email="owner@example.com")
-    for _ in range(10):
+    for _ in range(9):
         assert attempt(client, owner.email).status_code == 401
-    locked = attempt(client, "Owner@Example.com ", password=PASSWORD)
-    assert_limited(locked, b"Too many failed logins")
-    assert b"Try again in 15 minutes." in locked.data
+    # Five free failures, then 1, 2, 4 and 8 s before the password is checked.
+    assert pauses == [1, 2, 4, 8]
+    # From any address, the right password gets in after its wait: no lock.
+    entered = attempt(client, "Owner@Example.com ", password=PASSWORD, address="10.7.7.7")
+    assert entered.status_code == 302 and pauses[-1] == 16
     with client.session_transaction() as session:
-        assert "_user_id" not in session
-    # Someone else, failing on another account, is not locked out of their own.
+        assert session["_user_id"].startswith(f"{owner.id}.")
+    client.post("/auth/logout")
+    # Someone else's account is not slowed by these failures.
     other = make.facilitator(email="other@example.com")
+    before = len(pauses)
     assert attempt(client, other.email, password=PASSWORD).status_code == 302
+    assert len(pauses) == before
 
 
-def test_only_failed_logins_count(app, client, facilitator):
-    app.config["RATELIMIT_LOGIN_FAILURES_PER_ACCOUNT"] = (3, 900)
-    assert attempt(client, facilitator.email).status_code == 401
-    assert attempt(client, facilitator.email).status_code == 401
+def test_the_wait_is_capped(app, client, facilitator, pauses):
+    app.config["LOGIN_MAX_DELAY_SECONDS"] = 30
+    for _ in range(15):
+        attempt(client, facilitator.email)
+    assert max(pauses) == 30 and pauses[-1] == 30
+
+
+def test_only_failed_logins_count(client, facilitator, pauses):
+    for _ in range(4):
+        assert attempt(client, facilitator.email).status_code == 401
     for _ in range(5):
         assert attempt(client, facilitator.email, password=PASSWORD).status_code == 302
         assert client.post("/auth/logout").status_code == 302
+    assert pauses == []  # four failures, and successes take their count back
     assert attempt(client, facilitator.email).status_code == 401
-    assert_limited(attempt(client, facilitator.email, PASSWORD), b"Too many failed logins")
+    assert attempt(client, facilitator.email).status_code == 401
+    assert pauses == [1]
 
 
 def test_many_failures_from_one_address_lock_that_address(app, client, facilitator):
@@ -160,6 +183,35 @@ def test_many_failures_from_one_address_lock_that_address(app, client, facilitat
     assert_limited(attempt(client, facilitator.email, PASSWORD), b"Too many failed logins")
     elsewhere = attempt(client, facilitator.email, PASSWORD, address="10.9.9.9")
     assert elsewhere.status_code == 302
+
+
+def test_behind_a_proxy_the_limit_is_per_person_not_per_proxy(tmp_path):
+    """PROXY_HOPS=1: the address is the one nginx forwards, so one guesser behind the proxy
+    does not lock out everyone else coming through it."""
+    proxied = create_app(
+        config_for_tests(f"sqlite:///{tmp_path / 'proxied.sqlite3'}")
+        | {"PROXY_HOPS": 1, "RATELIMIT_LOGIN_FAILURES_PER_ADDRESS": (3, 900)}
+    )
+    with proxied.app_context():
+        db.create_all()
+        owner = Factories().facilitator(email="lead@example.com")
+        db.session.commit()
+        client = proxied.test_client()
+
+        def through_proxy(person, password):
+            return client.post(
+                "/auth/login",
+                data={"email": owner.email, "password": password},
+                headers={"X-Forwarded-For": person},
+                environ_base={"REMOTE_ADDR": "127.0.0.1"},
+            )
+
+        for _ in range(3):
+            assert through_proxy("203.0.113.9", "wrong password!").status_code == 401
+        assert through_proxy("203.0.113.9", PASSWORD).status_code == 429
+        assert through_proxy("198.51.100.4", PASSWORD).status_code == 302
+        db.session.remove()
+        db.engine.dispose()
 
 
 def test_signups_are_limited_per_address(app, client):
