@@ -67,6 +67,8 @@ def load_config(instance_path: str) -> dict:
             os.environ.get("PHONE_PAGES_PER_SECOND") or 100 * int(os.environ.get("WORKERS") or 2)
         ),
         "LIVE_STREAM_MAX_SECONDS": 30 * 60,
+        # Projector, console and board tabs one facilitator may hold open at once.
+        "LIVE_STREAMS_PER_USER": 20,
         "PHONE_POLL_SECONDS": 3.0,
         # None: Secure cookies when PUBLIC_URL is https:// (see web/cookies.py).
         "SECURE_COOKIES": optional_flag(os.environ.get("SECURE_COOKIES")),
@@ -98,6 +100,8 @@ def load_config(instance_path: str) -> dict:
         "RATELIMIT_UNKNOWN_CODES_PER_ADDRESS": (100, 60),
         # Where every worker counts the limits (default: instance/ratelimit-<database>.sqlite3).
         "RATELIMIT_FILE": os.environ.get("RATELIMIT_FILE") or None,
+        # Plan PDFs through one leaders' link (each takes seconds of a core).
+        "RATELIMIT_PDFS_PER_LINK": (30, 60 * 60),
         # Sharing says whether an e-mail has an account: tries per facilitator.
         "RATELIMIT_SHARE_LOOKUPS": (20, 60 * 60),
         # A venue's Wi-Fi puts a whole summit behind one address.

@@ -1,5 +1,7 @@
 """`flask backup` and `flask restore`: the whole database to a file and back again."""
 
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -72,6 +74,8 @@ def restore_command(path: Path, yes: bool) -> None:
     uri = current_app.config["SQLALCHEMY_DATABASE_URI"]
     _close_app_connections()
     try:
+        if not path.is_file():  # a FIFO or a device would hang or feed the restore for ever
+            raise BackupError(_("%(path)s is not a regular file. Nothing was changed.", path=path))
         if _on_postgres(uri):
             before = _restore_postgres(uri, path, yes)
         else:
@@ -202,26 +206,36 @@ def _other_postgres_sessions() -> int:
     return count
 
 
-def _clear_postgres_schema() -> None:
-    """Drop this version's tables, so that a backup made by an older version restores cleanly.
-
-    pg_restore --clean drops only what the archive holds, and a table added since would
-    keep a foreign key to one of them and stop its drop.
-    """
-    with db.engine.begin() as connection:
-        db.metadata.drop_all(bind=connection)
-        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
-    db.engine.dispose()
+def _drop_current_tables() -> str:
+    """SQL that drops this version's tables, run in the restore's own transaction, so that
+    a backup made by an older version restores cleanly (pg_restore --clean drops only what
+    the archive holds, and a table added since would keep a foreign key to one of them)."""
+    names = ", ".join(f'public."{name}"' for name in [*db.metadata.tables, "alembic_version"])
+    return f"DROP TABLE IF EXISTS {names} CASCADE;"
 
 
 def _restore_postgres(uri: str, archive: Path, yes: bool) -> str | None:
-    missing = pg.missing_tool("pg_restore", "pg_dump")
+    missing = pg.missing_tool("pg_restore", "pg_dump", "psql")
     if missing:
         safety = pg.dump_command(uri, f"{SAFETY_PREFIX}.dump")
         steps = [safety, pg.restore_command(uri, archive), ["flask", "db", "upgrade"]]
         raise BackupError(pg.guidance(missing, steps))
     revision = _inspected(pg.archive_revision, archive)
     require_known(revision, archive)
+    known = set(db.metadata.tables) | {"alembic_version"}
+    _inspected(lambda path: pg.check_archive_objects(path, known), archive)
+    folder = Path(tempfile.mkdtemp(prefix="aiw-restore-"))
+    try:
+        script = folder / "restore.sql"
+        _inspected(lambda path: pg.restore_script(path, script), archive)
+        return _restore_postgres_script(uri, archive, script, revision, yes)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _restore_postgres_script(
+    uri: str, archive: Path, script: Path, revision: str, yes: bool
+) -> str | None:
     others = _other_postgres_sessions()
     if others:
         raise BackupError(
@@ -237,18 +251,10 @@ def _restore_postgres(uri: str, archive: Path, yes: bool) -> str | None:
     safety = _default_destination(".dump", SAFETY_PREFIX)
     _postgres_copy(uri, safety, lambda _path: None)
     click.echo(_("Safety copy of the current database: %(path)s", path=safety))
-    _clear_postgres_schema()
     try:
-        pg.restore(uri, archive)
+        pg.restore(uri, script, _drop_current_tables())
     except BackupError as error:
-        raise BackupError(
-            _(
-                "%(error)s\nThe database may now be empty; the data it held is in %(path)s "
-                "(flask restore %(path)s --yes brings it back).",
-                error=error.message,
-                path=safety,
-            )
-        ) from None
+        raise BackupError(f"{error.message} {_('Nothing was changed.')}") from None
     click.echo(_("Restored %(path)s.", path=archive))
     return revision
 

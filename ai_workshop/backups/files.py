@@ -38,7 +38,8 @@ def timestamped(folder: Path, prefix: str, suffix: str) -> Path:
 
 
 def check_destination(destination: Path) -> None:
-    if destination.exists():
+    # A link counts as there even when what it points at is not (exists() says False).
+    if destination.exists() or destination.is_symlink():
         raise BackupError(
             _(
                 "%(path)s already exists; choose another name (nothing was overwritten).",

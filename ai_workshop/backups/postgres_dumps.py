@@ -5,6 +5,7 @@ so no password appears in a process list or in what is printed.
 """
 
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -121,7 +122,90 @@ def archive_revision(archive: Path) -> str:
     return revision
 
 
-def restore(database_uri: str, archive: Path) -> None:
-    result = _run(restore_command(database_uri, archive), database_uri)
+# What pg_dump writes for AI Workshop's schema; anything else (a function, a trigger, a view,
+# a rule, an extension) is code a backup would bring into the live database.
+ALLOWED_KINDS = (
+    "TABLE DATA", "SEQUENCE OWNED BY", "SEQUENCE SET", "FK CONSTRAINT", "SEQUENCE", "TABLE",
+    "DEFAULT", "CONSTRAINT", "INDEX",
+)  # fmt: skip
+_ENTRY = re.compile(r"^\d+; \d+ \d+ (?P<rest>.+)$")
+_DEFAULT = re.compile(r"\bDEFAULT\s+(?P<value>.+?)(?:\s+NOT NULL)?\s*[,;]?\s*$")
+# The defaults the app's tables have: their id sequences and constants. An expression
+# (a function call) would run during the restore and at every insert after it.
+_PLAIN_DEFAULT = re.compile(
+    r"^(?:nextval\('public\.\w+'::regclass\)|-?\d+(?:\.\d+)?|true|false|NULL|"
+    r"'[^']*'(?:::(?:character varying|text))?)$"
+)
+RESTORE_SECONDS = 600
+
+
+def check_archive_objects(archive: Path, known_tables: set[str]) -> None:
+    """BackupError unless the archive holds only the kinds of object the app makes, for
+    tables the app knows."""
+    listing = subprocess.run(
+        ["pg_restore", "--list", str(archive)], capture_output=True, text=True, check=False
+    )
+    for line in listing.stdout.splitlines():
+        entry = _ENTRY.match(line.strip())
+        if line.startswith(";") or not line.strip() or entry is None:
+            continue
+        rest = entry.group("rest")
+        kind = next((k for k in ALLOWED_KINDS if rest.startswith(k + " ")), None)
+        words = rest[len(kind) + 1 :].split() if kind else []
+        if kind is None or not words or words[0] != "public":
+            raise BackupError(
+                _("%(path)s holds %(what)s, which AI Workshop never makes; it is not restored.",
+                  path=archive, what=rest[:80])
+            )  # fmt: skip
+        if kind in ("TABLE", "TABLE DATA") and words[1] not in known_tables:
+            raise BackupError(
+                _("%(path)s holds a table named %(name)s, which AI Workshop never makes; "
+                  "it is not restored.", path=archive, name=words[1][:60])
+            )  # fmt: skip
+
+
+def restore_script(archive: Path, destination: Path) -> None:
+    """The archive as one SQL script, read whole before the database is touched: a damaged
+    or cut-short archive fails here. Refused when its tables carry CHECK constraints or
+    defaults other than their id sequences: code that would run during the restore."""
+    result = subprocess.run(
+        ["pg_restore", "--no-owner", "--no-privileges", "--clean", "--if-exists",
+         f"--file={destination}", str(archive)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
     if result.returncode != 0:
-        raise BackupError(_("pg_restore failed: %(error)s", error=result.stderr.strip()))
+        raise BackupError(
+            _("%(path)s cannot be read whole (damaged or cut short): %(error)s",
+              path=archive, error=result.stderr.strip()[:300])
+        )  # fmt: skip
+    for line in destination.read_text(encoding="utf-8", errors="replace").splitlines():
+        if line.startswith("COPY "):
+            break  # the data follows; the schema is checked
+        default = _DEFAULT.search(line)
+        if "CHECK (" in line or (default and not _PLAIN_DEFAULT.match(default.group("value"))):
+            raise BackupError(
+                _("%(path)s defines %(what)s, which AI Workshop never makes; it is not "
+                  "restored.", path=archive, what=line.strip()[:80])
+            )  # fmt: skip
+
+
+def restore(database_uri: str, script: Path, drop_first: str) -> None:
+    """Run the script in one transaction after dropping the current tables: if anything
+    fails or takes longer than RESTORE_SECONDS, PostgreSQL rolls all of it back."""
+    text = script.read_text(encoding="utf-8", errors="replace")
+    text = text.replace("SET statement_timeout = 0;", "", 1)
+    script.write_text(drop_first + "\n" + text, encoding="utf-8")
+    command = ["psql", "--no-psqlrc", "--quiet", "--single-transaction", "-v", "ON_ERROR_STOP=1",
+               f"--dbname={shown_url(database_uri)}", f"--file={script}"]  # fmt: skip
+    try:
+        result = subprocess.run(
+            command, env=_environment(database_uri), capture_output=True, text=True,
+            check=False, timeout=RESTORE_SECONDS,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        raise BackupError(
+            _("The restore took longer than %(n)d s and was rolled back.", n=RESTORE_SECONDS)
+        ) from None
+    if result.returncode != 0:
+        raise BackupError(_("The restore failed and was rolled back: %(error)s",
+                            error=result.stderr.strip()[:300]))  # fmt: skip

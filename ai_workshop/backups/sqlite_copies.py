@@ -1,6 +1,7 @@
 """Copies of the SQLite database made with SQLite's online backup API, and their checks."""
 
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,17 +41,57 @@ def copy_database(source: Path | str, destination: Path | str) -> None:
         source_connection.close()
 
 
+# Reading a backup may take this long, whatever it holds; then it is refused.
+READ_SECONDS = 120.0
+# SQLite's own tables, which any database may hold beside the app's.
+SQLITE_TABLES = {"sqlite_sequence", "sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4"}
+
+
 def _open_read_only(path: Path) -> sqlite3.Connection:
     try:
-        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as error:
         raise BackupError(_("Cannot open %(path)s: %(error)s", path=path, error=error)) from error
+    deadline = time.monotonic() + READ_SECONDS
+    # Called every few thousand steps of SQLite's engine: past the deadline it stops the
+    # statement, so no file can keep a restore reading for ever.
+    connection.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
+    return connection
+
+
+def _only_known_objects(connection: sqlite3.Connection, shown: Path | str) -> None:
+    """A backup may hold the app's tables and their indexes, nothing else: a trigger or a
+    view is code that would run later, inside the live database."""
+    from ai_workshop.extensions import db
+
+    known = set(db.metadata.tables) | {"alembic_version"} | SQLITE_TABLES
+    for kind, name in connection.execute("SELECT type, name FROM sqlite_master"):
+        if kind == "index":
+            continue
+        if kind != "table" or name not in known:
+            raise BackupError(
+                _(
+                    "%(path)s holds a %(kind)s named %(name)s, which AI Workshop never makes; "
+                    "it is not restored.",
+                    path=shown,
+                    kind=kind,
+                    name=name[:60],
+                )
+            )
 
 
 def _checked_tables(connection: sqlite3.Connection, path: Path | str) -> set[str]:
     try:
         problems = [row[0] for row in connection.execute("PRAGMA integrity_check")]
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.OperationalError as error:
+        if "interrupted" in str(error):
+            raise BackupError(
+                _("%(path)s took too long to read; it is not restored.", path=path)
+            ) from error
+        raise BackupError(
+            _("%(path)s is not an SQLite database (%(error)s).", path=path, error=error)
+        ) from error
     except sqlite3.DatabaseError as error:
         raise BackupError(
             _("%(path)s is not an SQLite database (%(error)s).", path=path, error=error)
@@ -88,6 +129,7 @@ def read_contents(path: Path, shown_as: Path | None = None) -> Contents:
                     path=shown,
                 )
             )
+        _only_known_objects(connection, shown)
         revisions = [
             row[0] for row in connection.execute("SELECT version_num FROM alembic_version")
         ]

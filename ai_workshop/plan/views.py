@@ -3,6 +3,7 @@
 from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 from flask_babel import gettext as _
 
+from ai_workshop.domain_errors import TooManyRequests
 from ai_workshop.extensions import db
 from ai_workshop.plan.content import build_plan, plan_for
 from ai_workshop.plan.forms import PlanForm
@@ -10,6 +11,7 @@ from ai_workshop.plan.pdf import PdfError, Renderer
 from ai_workshop.web import access
 from ai_workshop.web.answers import BackTo, FormPage, page
 from ai_workshop.web.forms import ConfirmForm
+from ai_workshop.web.ratelimit import retry_after
 from ai_workshop.web.write_views import finds, write_view
 from ai_workshop.workshops.exports import csv_zip, workshop_json
 
@@ -122,4 +124,9 @@ def plan_page(plan):
 @leader_bp.get("/<token>/plan-<paper>.pdf")
 @access.leaders_link
 def plan_pdf(plan, paper: str):
+    # A PDF takes seconds of a core: a link passed around (or a script) may not queue
+    # hundreds of them. A few leaders downloading it now and then never meet the limit.
+    wait = retry_after(str(plan.id), "RATELIMIT_PDFS_PER_LINK")
+    if wait is not None:
+        raise TooManyRequests(_("This plan was downloaded many times just now. Try later."), wait)
     return _pdf_response(plan.workshop_ref, paper)

@@ -102,6 +102,20 @@ def take_back_hit(key: str, name: str) -> None:
     current_app.extensions["aiw_ratelimit"].take_back(f"{name}:{key}")
 
 
+def take_slot(key: str, name: str, limit: int, longest_seconds: float) -> float | None:
+    """Hold one of `limit` places for something long-lived (a live stream), counted by every
+    worker; None when taken, else seconds to wait. Give it back with release_slot; a place a
+    crashed process never gave back frees itself after longest_seconds."""
+    if not current_app.config.get("RATELIMIT_ENABLED", True):
+        return None
+    return current_app.extensions["aiw_ratelimit"].hit(f"{name}:{key}", limit, longest_seconds)
+
+
+def release_slot(key: str, name: str) -> None:
+    if current_app.config.get("RATELIMIT_ENABLED", True):
+        current_app.extensions["aiw_ratelimit"].take_back(f"{name}:{key}")
+
+
 def over_limit(key: str, limit_name: str) -> float | None:
     """Seconds to wait when this key is over its limit already, without counting a hit."""
     if not current_app.config.get("RATELIMIT_ENABLED", True):

@@ -147,10 +147,13 @@
     source.addEventListener("ping", function () {
       lastMessageAt = Date.now();
     });
-    // The workshop was deleted: stop, and let the server's page say so.
-    source.addEventListener("gone", function () {
-      source.close();
-      window.location.reload();
+    // The workshop was deleted, or this viewer no longer runs it (removed as a
+    // co-facilitator, logged out everywhere): stop, and let the server's page say so.
+    ["gone", "denied"].forEach(function (name) {
+      source.addEventListener(name, function () {
+        source.close();
+        window.location.reload();
+      });
     });
     source.addEventListener("error", function () {
       setConnection("offline");

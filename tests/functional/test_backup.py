@@ -152,3 +152,14 @@ def test_a_copy_that_fails_its_check_is_not_kept(app, make, tmp_path):
     assert result.exit_code != 0
     assert f"{db.engine.url.database} is an SQLite database, but not one of" in result.output
     assert list(output.parent.iterdir()) == []
+
+
+@sqlite_only
+def test_a_backup_is_never_written_through_a_link(app, make, migrated, instance, tmp_path):
+    whole_session(make)
+    dangling = tmp_path / "backup.sqlite3"
+    dangling.symlink_to(tmp_path / "nowhere" / "else.sqlite3")
+    made = invoke(app, "backup", "--output", str(dangling))
+    assert made.exit_code != 0
+    assert "already exists" in made.output and "Backup written" not in made.output
+    assert not (tmp_path / "nowhere").exists()

@@ -65,3 +65,62 @@ def test_stream_says_gone_when_the_workshop_is_deleted(client, facilitator, work
     assert names[-1] == "gone"
     assert list(chunks) == []  # and the stream ends
     response.close()
+
+
+def test_a_removed_co_facilitators_stream_ends(app, make, client, facilitator, workshop, login):
+    from ai_workshop.models import CoFacilitator
+
+    app.config["LIVE_ACCESS_CHECK_SECONDS"] = 0.1
+    partner = make.facilitator(email="partner@example.com")
+    db.session.add(CoFacilitator(workshop_id=workshop.id, facilitator_id=partner.id))
+    db.session.commit()
+    login(partner)
+    response = client.get(f"/live/{workshop.code}/events", buffered=False)
+    chunks = iter(response.response)
+    assert read_events(chunks, 1)[0][0] == "version"
+    db.session.query(CoFacilitator).delete()
+    db.session.commit()
+    names = [name for name, _data in read_events(chunks, 4)]
+    assert names[-1] == "denied"
+    assert list(chunks) == []  # and the stream ends
+    response.close()
+    assert client.get(f"/live/{workshop.code}/events").status_code == 403
+
+
+def test_a_stream_ends_when_its_session_is_logged_out_everywhere(
+    app, client, facilitator, workshop, login
+):
+    app.config["LIVE_ACCESS_CHECK_SECONDS"] = 0.1
+    login(facilitator)
+    response = client.get(f"/live/{workshop.code}/events", buffered=False)
+    chunks = iter(response.response)
+    assert read_events(chunks, 1)[0][0] == "version"
+    db.session.get(type(facilitator), facilitator.id).end_sessions()
+    db.session.commit()
+    assert [name for name, _data in read_events(chunks, 4)][-1] == "denied"
+    response.close()
+
+
+def test_one_facilitator_holds_only_so_many_live_screens(app, client, facilitator, workshop, login):
+    """Two screens already open (held as the stream view holds them; the test client cannot
+    keep two streams open in one thread), so a third is refused; a closed stream gives its
+    place back."""
+    from ai_workshop.live.stream import STREAMS
+    from ai_workshop.web.ratelimit import release_slot, take_slot
+
+    app.config["LIVE_STREAMS_PER_USER"] = 2
+    login(facilitator)
+    url = f"/live/{workshop.code}/events"
+    held = str(facilitator.id)
+    assert take_slot(held, STREAMS, 2, 1800) is None
+    assert take_slot(held, STREAMS, 2, 1800) is None
+    refused = client.get(url, buffered=False)
+    assert refused.status_code == 429 and int(refused.headers["Retry-After"]) >= 1
+    assert "Too many live screens" in refused.text
+    release_slot(held, STREAMS)
+    stream = client.get(url, buffered=False)
+    assert stream.status_code == 200
+    read_events(iter(stream.response), 1)
+    stream.close()
+    store = app.extensions["aiw_ratelimit"]
+    assert store.recent(f"{STREAMS}:{held}", 1800) == 1  # the closed stream's place is free

@@ -145,6 +145,21 @@ def test_facilitator_edits_the_plans_own_words(client, full):
     assert "60-day check-in" not in page  # the dates are the facilitator's now
 
 
+def test_a_leaders_link_makes_only_so_many_pdfs_an_hour(app, client, full):
+    from ai_workshop.plan.content import plan_for
+
+    app.config["RATELIMIT_PDFS_PER_LINK"] = (2, 3600)
+    client.post(f"/plan/{full.code}/share")
+    token = plan_for(full).share_token
+    leader = app.test_client()
+    for _ in range(2):
+        assert leader.get(f"/l/{token}/plan-a4.pdf").data.startswith(b"%PDF")
+    refused = leader.get(f"/l/{token}/plan-a4.pdf")
+    assert refused.status_code == 429 and int(refused.headers["Retry-After"]) >= 1
+    assert "downloaded many times" in refused.text
+    assert leader.get(f"/l/{token}").status_code == 200  # the page itself stays open
+
+
 def test_leaders_link_is_read_only_revocable_and_regenerable(app, client, full):
     client.post(f"/plan/{full.code}/share")
     from ai_workshop.plan.content import plan_for

@@ -81,6 +81,47 @@ def test_restore_refuses_what_is_not_our_backup_and_changes_nothing(
     assert not instance.exists() or list(instance.iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    ("addition", "message"),
+    [
+        (
+            "CREATE TRIGGER wipe AFTER INSERT ON story BEGIN DELETE FROM story; END",
+            "holds a trigger named wipe",
+        ),
+        (
+            "CREATE VIEW endless AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 "
+            "FROM n) SELECT i FROM n",
+            "holds a view named endless",
+        ),
+        ("CREATE TABLE extra (id INTEGER PRIMARY KEY)", "holds a table named extra"),
+    ],
+)
+def test_restore_refuses_a_backup_with_code_or_objects_of_its_own(
+    app, make, migrated, instance, tmp_path, addition, message
+):
+    whole_session(make)
+    before = table_rows(db.engine)
+    backup = backup_of(app, tmp_path)
+    connection = sqlite3.connect(backup)
+    connection.execute(addition)
+    connection.commit()
+    connection.close()
+    result = invoke(app, "restore", str(backup), "--yes")
+    assert result.exit_code != 0
+    assert message in result.output and "Nothing was changed." in result.output
+    assert table_rows(db.engine) == before
+
+
+def test_restore_refuses_a_fifo_instead_of_hanging(app, migrated, instance, tmp_path):
+    import os
+
+    fifo = tmp_path / "backup.sqlite3"
+    os.mkfifo(fifo)
+    result = invoke(app, "restore", str(fifo), "--yes")
+    assert result.exit_code != 0
+    assert "is not a regular file" in result.output and "Nothing was changed." in result.output
+
+
 def test_restore_refuses_while_the_server_has_the_database_open(
     app, make, migrated, instance, tmp_path
 ):
