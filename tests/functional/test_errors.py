@@ -49,7 +49,6 @@ def test_a_read_only_database_says_so_and_health_reports_it(tmp_path):
     """A read-only (or full) database: a write gets a 503 that says nothing was saved and
     why, not "busy"; /healthz then says the database cannot write."""
     from ai_workshop import create_app
-    from ai_workshop.db import health
     from ai_workshop.extensions import db as database
 
     from ..conftest import config_for_tests
@@ -74,6 +73,5 @@ def test_a_read_only_database_says_so_and_health_reports_it(tmp_path):
         report = client.get("/healthz")
         assert report.status_code == 503 and report.json["database"].startswith("cannot write")
     finally:
-        health._last_write_fault = None
         with read_only.app_context():
             database.engine.dispose()

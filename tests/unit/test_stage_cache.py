@@ -3,7 +3,7 @@
 import threading
 import time
 
-from ai_workshop.live.shortcut import StatePollShortcut, wait_seconds
+from ai_workshop.live.shortcut import StatePollShortcut, held_for, wait_seconds
 from ai_workshop.live.stage import StageCache
 
 
@@ -74,6 +74,45 @@ def test_wait_is_read_leniently_and_bounded():
     assert wait_seconds("wait=-4", 25) == 0
     for unreadable in ["", "wait=soon", "wait=nan", "wait="]:
         assert wait_seconds(unreadable, 25) == 0
+
+
+def test_held_polls_end_at_scattered_moments_so_a_room_never_renews_together():
+    assert held_for(25, draw=0.0) == 25 and held_for(25, draw=0.999) > 15
+    holds = [held_for(25) for _ in range(2000)]
+    assert min(holds) >= 15 and max(holds) <= 25
+    # Spread across the whole range: no second of it holds more than a fifth of the room.
+    seconds = [int(hold) for hold in holds]
+    assert max(seconds.count(second) for second in set(seconds)) < len(holds) / 5
+    assert len(set(seconds)) >= 10
+    assert held_for(0) == 0  # no wait asked, none given
+
+
+def test_a_held_poll_is_released_before_the_wait_it_asked_for(monkeypatch):
+    """The shortcut holds for held_for(wait), not the wait itself."""
+    from ai_workshop.live import shortcut
+
+    asked = []
+
+    class Watch:
+        def wait_for_change(self, code, etag, seconds):
+            asked.append(seconds)
+            return False
+
+    cache = StageCache(lifetime_seconds=60)
+    cache.remember("ABC234", "v1", {})
+    monkeypatch.setattr(shortcut.random, "random", lambda: 0.5)
+    poller = StatePollShortcut(
+        lambda environ, start: [], cache, Watch(), longest_wait=25, state_json=lambda s: b"{}"
+    )
+    seen = {}
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": "/api/v1/workshops/ABC234/state",
+        "QUERY_STRING": "wait=25",
+        "HTTP_IF_NONE_MATCH": '"v1"',
+    }
+    poller(environ, lambda status, headers: seen.update(status=status))
+    assert seen["status"].startswith("304") and asked == [25 * (1 - 0.4 * 0.5)]
 
 
 def test_a_cold_stage_is_loaded_once_for_a_crowd_of_requests():
