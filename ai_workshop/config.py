@@ -84,7 +84,10 @@ def load_config(instance_path: str) -> dict:
         "PDF_TIMEOUT_SECONDS": float(os.environ.get("PDF_TIMEOUT_SECONDS") or 60),
         "RATELIMIT_ENABLED": True,
         # (requests, seconds): generous for people, tight enough to stop a runaway script.
-        "RATELIMIT_PARTICIPANT_WRITES": (30, 60),
+        "RATELIMIT_PARTICIPANT_WRITES": (
+            int(os.environ.get("PARTICIPANT_WRITES_PER_MINUTE") or 30),
+            60,
+        ),
         # Per account, no lock: after 5 failures in 15 minutes each login waits 1, 2, 4 … s
         # (at most 30) before its password is checked (auth/throttle.py).
         "LOGIN_FREE_FAILURES": 5,
