@@ -10,12 +10,11 @@ import contextlib
 import os
 import time
 
-import numpy as np
 from flask import g
 from sqlalchemy import and_, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import OperationalError
 
-from ai_workshop.board.embeddings import story_input, text_hash
+from ai_workshop.board.embeddings import keep_vectors, story_input, text_hash
 from ai_workshop.db.engine import start_writing
 from ai_workshop.extensions import db
 from ai_workshop.models import Story, StoryEmbedding
@@ -61,17 +60,13 @@ def embed_pending(engine: str, limit: int = BATCH) -> int:
     vectors = embed_stories(inputs, engine)
     start_writing()
     for index, (story_id, hashed) in enumerate(waiting):
-        row = StoryEmbedding(
-            story_id=story_id,
-            engine=engine,
-            text_hash=hashed,
-            story_vector=vectors["story"][index].astype(np.float32).tobytes(),
-            made_possible_vector=vectors["made_possible"][index].astype(np.float32).tobytes(),
+        # Suggest may have stored it meanwhile, or it was deleted: keep_vectors lets it be.
+        keep_vectors(
+            StoryEmbedding(story_id=story_id, engine=engine),
+            hashed,
+            vectors["story"][index],
+            vectors["made_possible"][index],
         )
-        # Suggest read it meanwhile, or it was deleted: either way nothing to add.
-        with contextlib.suppress(IntegrityError), db.session.begin_nested():
-            db.session.add(row)
-            db.session.flush()
     db.session.commit()
     return len(waiting)
 

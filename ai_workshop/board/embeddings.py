@@ -56,6 +56,14 @@ def unembedded(stories: list[Story], engine: str) -> int:
     return len(_stale(stories, _stored(stories, engine)))
 
 
+def keep_vectors(row: StoryEmbedding, hashed: str, story: np.ndarray, made_possible: np.ndarray):
+    """Fill a story's vectors row and store it (see _keep)."""
+    row.text_hash = hashed
+    row.story_vector = story.astype(np.float32).tobytes()
+    row.made_possible_vector = made_possible.astype(np.float32).tobytes()
+    _keep(row)
+
+
 def _keep(row: StoryEmbedding) -> None:
     """Store one story's vectors if the database lets us now. The background embedder may
     have stored them meanwhile, and its row stands (the same text gives the same vectors); or,
@@ -87,10 +95,7 @@ def vectors_for(stories: list[Story], engine: str) -> dict[str, np.ndarray] | No
             made_possible_vector = fresh["made_possible"][index].astype(np.float32)
             vectors[story.id] = (story_vector, made_possible_vector)
             row = stored.get(story.id) or StoryEmbedding(story_id=story.id, engine=engine)
-            row.text_hash = text_hash(story)
-            row.story_vector = story_vector.tobytes()
-            row.made_possible_vector = made_possible_vector.tobytes()
-            _keep(row)
+            keep_vectors(row, text_hash(story), story_vector, made_possible_vector)
     return {
         "story": np.vstack([vectors[story.id][0] for story in stories]),
         "made_possible": np.vstack([vectors[story.id][1] for story in stories]),

@@ -5,7 +5,6 @@ quick engine, says so, and Apply repeats exactly what the preview showed."""
 import os
 import re
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import numpy as np
 import pytest
 
 from ai_workshop.board import embedding_worker, proposals
+from ai_workshop.board.embedder_process import BackgroundEmbedder
 from ai_workshop.board.embeddings import _keep, unembedded, vectors_for
 from ai_workshop.extensions import db
 from ai_workshop.models import StoryEmbedding, Theme
@@ -140,16 +140,7 @@ def test_the_background_process_reads_stories_as_they_arrive(app, make, workshop
     db.session.commit()
     env = {**os.environ, "DATABASE_URL": uri, "THEMES_ENGINE": STATIC}
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "flask",
-            "--app",
-            str(ROOT / "app.py"),
-            "themes",
-            "embed",
-            "--watch",
-        ],
+        BackgroundEmbedder().command,  # the command gunicorn's master runs
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
