@@ -55,6 +55,9 @@ def load_config(instance_path: str) -> dict:
         # "auto": PostgreSQL LISTEN/NOTIFY across workers when on PostgreSQL; "local" otherwise.
         "LIVE_CHANNEL": os.environ.get("LIVE_CHANNEL") or "auto",
         "STAGE_CACHE_SECONDS": 1.0,
+        # How long a phone page drawn for the whole room is served (phone/room_page.py);
+        # 0 draws every phone's page in full (bench/write_cost.py compares the two).
+        "ROOM_PAGE_SECONDS": float(os.environ.get("ROOM_PAGE_SECONDS") or 3.0),
         # A phone's state poll is held at most this long while nothing changes; under the
         # 30 to 60 s after which proxies and mobile networks drop an idle request.
         "PHONE_HOLD_SECONDS": 25.0,

@@ -1,12 +1,16 @@
-"""What a write costs beside a trivial request, on the same `make run` server in one run.
+"""What a write and a phone page cost beside a trivial request, on one `make run` server.
 
 Usage: .venv/bin/python bench/write_cost.py [--seconds 10] [--clients 16] [--runs 3]
+       [--full-pages]
 
 Starts the real server (gunicorn + gevent, 2 workers, SQLite, as `make run`), then for each
 run drives it closed-loop (each client sends its next request when the last one answers):
 first `GET /healthz`, then story POSTs through the API, each from one of 1,000 joined
-phones with a fresh client id. Prints both rates and their ratio; issue 17's target is a
-ratio of at least 0.5 (a story costs at most twice a trivial request).
+phones with a fresh client id, then, with the room moved to Dream, those phones' page
+reloads (`GET /p/<code>`, as after a phase change). Prints the rates and their ratios to
+the trivial request; issue 17's target for the story is at least 0.5 (a story costs at most
+twice a trivial request). --full-pages sets ROOM_PAGE_SECONDS=0: every page is drawn for
+its phone, as before the room's copy (phone/room_page.py).
 
 The clients share the machine with the server, as they do for every figure in
 docs/benchmarks.md measured on this 2-core machine; both measures pay the same toll.
@@ -102,18 +106,42 @@ def story_sender(code: str, tokens: list[str], clients: int):
     return send
 
 
+def page_reloader(code: str, tokens: list[str], clients: int):
+    sys.path.insert(0, str(ROOT / "bench"))
+    from load import participant_cookie
+
+    cookie = participant_cookie("server-test-secret", code)
+
+    class Phone:
+        def __init__(self, token):
+            self.token = token
+
+    cookies = [cookie(Phone(token)) for token in tokens]
+
+    def reload(connection, index, count) -> None:
+        phone = (index + clients * count) % len(tokens)
+        connection.request("GET", f"/p/{code}", headers={"Cookie": cookies[phone]})
+        response = connection.getresponse()
+        body = response.read()
+        assert response.status == 200 and b"data-phase=" in body, response.status
+
+    return reload
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--full-pages", action="store_true", help="no room copies")
     args = parser.parse_args()
-    ratios, healths, stories = [], [], []
+    ratios, healths, stories, pages, page_ratios = [], [], [], [], []
     for run in range(1, args.runs + 1):
         server = GunicornServer(
             extra_env={
                 "JOINS_PER_ADDRESS_PER_MINUTE": "1000000",
                 "PARTICIPANT_WRITES_PER_MINUTE": "1000000",
+                **({"ROOM_PAGE_SECONDS": "0"} if args.full_pages else {}),
             }
         )
         _email, _password, code = server.seed(phase="discover")
@@ -123,20 +151,26 @@ def main() -> None:
             trivial = closed_loop(server.port, args.clients, args.seconds, health)
             sender = story_sender(code, tokens, args.clients)
             written = closed_loop(server.port, args.clients, args.seconds, sender)
+            server.flask("workshop", "phase", code, "dream")
+            reloader = page_reloader(code, tokens, args.clients)
+            reloaded = closed_loop(server.port, args.clients, args.seconds, reloader)
         finally:
             server.stop()
         healths.append(trivial / args.seconds)
         stories.append(written / args.seconds)
+        pages.append(reloaded / args.seconds)
         ratios.append(stories[-1] / healths[-1])
+        page_ratios.append(pages[-1] / healths[-1])
         print(
-            f"run {run}: GET /healthz {healths[-1]:,.0f}/s, story POST {stories[-1]:,.0f}/s, "
-            f"ratio {ratios[-1]:.2f}",
+            f"run {run}: GET /healthz {healths[-1]:,.0f}/s, story POST {stories[-1]:,.0f}/s "
+            f"(ratio {ratios[-1]:.2f}), Dream page {pages[-1]:,.0f}/s (ratio {page_ratios[-1]:.2f})",
             flush=True,
         )
     print(
         f"median of {args.runs}: GET /healthz {statistics.median(healths):,.0f}/s, "
         f"story POST {statistics.median(stories):,.0f}/s, ratio {statistics.median(ratios):.2f} "
-        f"(target ≥ 0.5)"
+        f"(target ≥ 0.5); Dream page {statistics.median(pages):,.0f}/s, "
+        f"ratio {statistics.median(page_ratios):.2f}"
     )
 
 

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from ai_workshop.clock import utcnow
 from ai_workshop.db.insert_once import upsert
@@ -64,10 +64,16 @@ def default_dots(option_count: int) -> int:
     return max(1, round(option_count / 3))
 
 
+_CURRENT = (
+    select(Vote)
+    .where(Vote.workshop_id == bindparam("workshop_id"))
+    .order_by(Vote.id.desc())
+    .limit(1)
+)
+
+
 def current_vote(workshop: Workshop) -> Vote | None:
-    return db.session.scalar(
-        select(Vote).where(Vote.workshop_id == workshop.id).order_by(Vote.id.desc()).limit(1)
-    )
+    return db.session.scalar(_CURRENT, {"workshop_id": workshop.id})
 
 
 def open_vote(

@@ -19,6 +19,9 @@ class Phase:
     console: Callable[..., dict] | None = None  # (workshop)
     plan: Callable[..., dict] | None = None  # (workshop) -> this phase's part of the plan
     forms: tuple[type, ...] = ()  # what participants or the facilitator fill in
+    # (workshop, participant) -> whether the phone's screen shows anything of its own (see
+    # own.py); a phase that does not say is drawn for each phone.
+    personal_on_phone: Callable[..., bool] | None = None
 
     def has(self, screen: str) -> bool:
         return getattr(self, screen) is not None
@@ -27,6 +30,11 @@ class Phase:
         """What the phase adds to a screen's common context (nothing where it has no part)."""
         builder = getattr(self, screen)
         return builder(*args, **kwargs) if builder is not None else {}
+
+    def phone_is_personal(self, workshop, participant) -> bool:
+        if self.personal_on_phone is None:
+            return True
+        return self.personal_on_phone(workshop, participant)
 
     def template(self, screen: str) -> str | None:
         """The screen's template, or None when the phase shows nothing of its own there."""

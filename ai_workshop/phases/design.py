@@ -5,6 +5,7 @@ from ai_workshop.contributions.forms import OpenVoteForm, PropositionForm
 from ai_workshop.contributions.tense import tense_hint
 from ai_workshop.extensions import db
 from ai_workshop.models import Proposition
+from ai_workshop.phases import own
 from ai_workshop.phases.base import Phase
 from ai_workshop.phases.plan_parts import latest_tally
 from ai_workshop.phases.voting import UNKNOWN, console_vote, phone_vote, projector_vote
@@ -72,4 +73,5 @@ PHASE = Phase(
     console=console,
     plan=plan,
     forms=(PropositionForm, OpenVoteForm),
+    personal_on_phone=own.proposed_or_voted,
 )

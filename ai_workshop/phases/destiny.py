@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from ai_workshop.board.services import themes_of
 from ai_workshop.contributions import design, destiny, dreams
 from ai_workshop.contributions.forms import ActionEditForm, ActionProposalForm, CommitmentForm
+from ai_workshop.phases import own
 from ai_workshop.phases.base import Phase
 from ai_workshop.phases.dream import theme_choices
 from ai_workshop.phases.plan_parts import Quote
@@ -106,4 +107,5 @@ PHASE = Phase(
     console=console,
     plan=plan,
     forms=(ActionProposalForm, ActionEditForm, CommitmentForm),
+    personal_on_phone=own.acted_or_committed,
 )

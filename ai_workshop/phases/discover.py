@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from ai_workshop.board.queries import theme_cards, theme_summaries
 from ai_workshop.board.summaries import positive_core_words
 from ai_workshop.models import Story
+from ai_workshop.phases import own
 from ai_workshop.phases.base import Phase
 from ai_workshop.phases.plan_parts import Quote, ThemeEntry, latest_tally, quote
 from ai_workshop.phases.voting import UNKNOWN
@@ -98,4 +99,5 @@ PHASE = Phase(
     projector=projector,
     plan=plan,
     forms=(StoryForm,),
+    personal_on_phone=own.told_stories,
 )

@@ -9,6 +9,7 @@ from ai_workshop.contributions import dreams
 from ai_workshop.contributions.forms import DreamForm, OpenVoteForm
 from ai_workshop.extensions import db
 from ai_workshop.models import Dream
+from ai_workshop.phases import own
 from ai_workshop.phases.base import Phase
 from ai_workshop.phases.plan_parts import latest_tally
 from ai_workshop.phases.voting import UNKNOWN, console_vote, phone_vote, projector_vote
@@ -89,4 +90,5 @@ PHASE = Phase(
     console=console,
     plan=plan,
     forms=(DreamForm, OpenVoteForm),
+    personal_on_phone=own.dreamt_or_voted,
 )

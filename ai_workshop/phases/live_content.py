@@ -8,7 +8,7 @@ alone, so a busy vote or Discovery does not wake every phone of the room. Edits 
 bump the workshop's content_edits, which rides along on the workshop row already loaded.
 """
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from ai_workshop.extensions import db
 from ai_workshop.models import Action, ActionVolunteer, Dream, Proposition
@@ -16,12 +16,23 @@ from ai_workshop.models import Action, ActionVolunteer, Dream, Proposition
 FOLLOWED = ("dream", "design", "destiny")
 
 
-def _count_and_last(model, workshop_id: int) -> list:
-    mine = model.workshop_id == workshop_id
+def _count_and_last(model) -> list:
+    mine = model.workshop_id == bindparam("workshop_id")
     return [
         select(func.count(model.id)).where(mine).scalar_subquery(),
         select(func.coalesce(func.max(model.id), 0)).where(mine).scalar_subquery(),
     ]
+
+
+# Built once: every phone page asks it, and building the statement costs more than running it.
+_COUNTS = select(
+    *[c for model in (Dream, Proposition, Action) for c in _count_and_last(model)],
+    select(func.count())
+    .select_from(ActionVolunteer)
+    .join(Action, Action.id == ActionVolunteer.action_id)
+    .where(Action.workshop_id == bindparam("workshop_id"))
+    .scalar_subquery(),
+)
 
 
 def content_version(workshop) -> str:
@@ -29,15 +40,5 @@ def content_version(workshop) -> str:
     facilitator (the workshop's own count of such edits), or a team grows or shrinks."""
     if workshop.phase not in FOLLOWED:
         return ""
-    parts = [
-        c for model in (Dream, Proposition, Action) for c in _count_and_last(model, workshop.id)
-    ]
-    team = (
-        select(func.count())
-        .select_from(ActionVolunteer)
-        .join(Action, Action.id == ActionVolunteer.action_id)
-        .where(Action.workshop_id == workshop.id)
-        .scalar_subquery()
-    )
-    row = db.session.execute(select(*parts, team)).one()
+    row = db.session.execute(_COUNTS, {"workshop_id": workshop.id}).one()
     return "-".join(str(value) for value in (workshop.content_edits, *row))

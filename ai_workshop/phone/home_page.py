@@ -11,6 +11,7 @@ from ai_workshop.contributions import votes
 from ai_workshop.phases.live_content import content_version
 from ai_workshop.phases.registry import phase_of
 from ai_workshop.phases.voting import screen_key
+from ai_workshop.phone.room_page import is_for_the_room, room_page
 from ai_workshop.web.forms import ConfirmForm
 from ai_workshop.web.phone_identity import token_for
 from ai_workshop.web.write_views import Answer, Write
@@ -26,9 +27,24 @@ def render_home(workshop, participant, form=None, status=200, **overrides):
     return render_template("phone/home.html", **context), status
 
 
-def render_live_part(workshop, participant):
+def render_live_part(workshop, participant, **overrides):
     """The phase's part of the page alone, which phones fetch when the room's writing moved."""
-    return render_template("phone/live_part.html", **home_context(workshop, participant))
+    context = home_context(workshop, participant)
+    context.update(overrides)
+    return render_template("phone/live_part.html", **context)
+
+
+def home_page(workshop, participant) -> str:
+    """The phone's page as it opens: the room's copy when nothing on it is the phone's own."""
+    if is_for_the_room(workshop, participant):
+        return room_page("home", workshop, lambda *args, **kw: render_home(*args, **kw)[0])
+    return render_home(workshop, participant)[0]
+
+
+def live_part_page(workshop, participant) -> str:
+    if is_for_the_room(workshop, participant):
+        return room_page("live", workshop, render_live_part)
+    return render_live_part(workshop, participant)
 
 
 def home_context(workshop, participant) -> dict:

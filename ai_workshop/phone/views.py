@@ -8,7 +8,7 @@ from ai_workshop.extensions import db
 from ai_workshop.models.joincode import normalise_code
 from ai_workshop.participants.services import join
 from ai_workshop.phone.forms import JoinForm
-from ai_workshop.phone.home_page import OnHomePage, render_home, render_live_part
+from ai_workshop.phone.home_page import OnHomePage, home_page, live_part_page
 from ai_workshop.phone.pacing import paced
 from ai_workshop.stories.forms import StoryForm
 from ai_workshop.stories.services import (
@@ -77,7 +77,7 @@ def join_qr(workshop):
 @paced
 @access.phone
 def home(workshop, participant):
-    return render_home(workshop, participant)
+    return home_page(workshop, participant)
 
 
 @bp.get("/p/<code>/live")
@@ -85,7 +85,7 @@ def home(workshop, participant):
 @access.phone
 def live_part(workshop, participant):
     """The phase's part of the page, for a phone that saw the room's writing move."""
-    response = Response(render_live_part(workshop, participant))
+    response = Response(live_part_page(workshop, participant))
     response.headers["Cache-Control"] = "no-store"
     return response
 

@@ -24,7 +24,7 @@ from ai_workshop.models.participant import hash_token
 from ai_workshop.participants.services import participant_for_token
 from ai_workshop.web.code_guesses import count_unknown_code, refuse_if_guessing, workshop_for_code
 from ai_workshop.web.json_errors import ApiError
-from ai_workshop.web.phone_identity import token_for
+from ai_workshop.web.phone_identity import token_for, token_for_code
 from ai_workshop.workshops.services import no_such_workshop
 from ai_workshop.workshops.sharing import share_of
 
@@ -178,13 +178,31 @@ def phone(view):
 
     @wraps(view)
     def wrapper(code: str, **values):
-        workshop = _phones_workshop(code)
-        participant = phone_participant(workshop)
+        workshop, participant = _room_and_phone(code)
         if participant is None:
             return redirect(url_for("phone.join_page", code=workshop.code))
         return view(workshop=workshop, participant=participant, **values)
 
     return _declare(Audience.PHONE, wrapper)
+
+
+def _room_and_phone(raw_code: str) -> tuple[Workshop, Participant | None]:
+    """The room in the URL and the phone's participant in it, in one query: every phone
+    page asks, a whole room at once after a phase change."""
+    refuse_if_guessing()
+    code = normalise_code(raw_code or "")
+    row = None
+    if looks_like_code(code):
+        token = token_for_code(code) or ""
+        row = db.session.execute(_ROOM_AND_PHONE, {"code": code, "token_hash": hash_token(token)})
+        row = row.first()
+    if row is None:
+        count_unknown_code()
+        abort(404, _("No workshop has that code. Check the code on the screen."))
+    workshop, participant = row
+    if participant is None or participant.workshop_id != workshop.id:
+        return workshop, None
+    return workshop, participant
 
 
 # The participant is joined on the token alone, so a token of another room still comes back

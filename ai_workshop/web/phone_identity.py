@@ -30,7 +30,11 @@ def _read_tokens() -> dict[str, str]:
 
 
 def token_for(workshop: Workshop) -> str | None:
-    token = _read_tokens().get(workshop.code)
+    return token_for_code(workshop.code)
+
+
+def token_for_code(code: str) -> str | None:
+    token = _read_tokens().get(code)
     return token if isinstance(token, str) else None
 
 

@@ -1,0 +1,227 @@
+"""The phone page drawn once for the room is the page each phone would have been drawn.
+
+In every phase and screen, a phone with nothing of its own gets the room's copy: the same
+bytes as its full drawing but for its own CSRF token and fresh client ids. A phone with
+something of its own on the screen is drawn in full and sees it.
+"""
+
+import re
+import uuid
+
+import pytest
+from flask import g
+
+from ai_workshop.board.services import create_theme, show_on_projector, themes_of
+from ai_workshop.contributions import design, destiny, dreams, votes
+from ai_workshop.extensions import db
+from ai_workshop.phone import home_page, room_page
+
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+CSRF_VALUE = re.compile(r'(name="csrf_token" type="hidden" value=")[^"]+(")')
+
+
+def join(client, code, name=""):
+    response = client.post(f"/j/{code}", data={"display_name": name})
+    assert response.status_code == 302
+
+
+def fields(**values) -> dict:
+    return {"client_id": str(uuid.uuid4()), **values}
+
+
+def action_fields(title: str) -> dict:
+    return fields(
+        title=title, proposition_id=None, theme_id=None, owner="", first_step="",
+        due_date=None, help_needed="", success_measure="",
+    )  # fmt: skip
+
+
+def drawn_in_full(client, monkeypatch, path: str) -> str:
+    with monkeypatch.context() as patch:
+        patch.setattr(home_page, "is_for_the_room", lambda *_args: False)
+        response = client.get(path)
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def comparable(page: str) -> str:
+    return CSRF_VALUE.sub(r"\1TOKEN\2", UUID.sub("UUID", page))
+
+
+def room_with_writing(make, facilitator, phase: str):
+    """A room in `phase` where others wrote, in each phase, what phones list there."""
+    workshop = make.workshop(facilitator, phase="discover")
+    ada = make.participant(workshop, "Ada")
+    make.story(workshop, ada, strengths=["patience"])
+    for name in ("Calm callbacks", "Owning the issue"):
+        create_theme(workshop, name)
+    workshop.phase = "dream"
+    for number in range(3):
+        dreams.submit_dream(workshop, ada, fields(text=f"Dream {number}", theme_id=None))
+    dreams.choose_themes(workshop, [theme.id for theme in themes_of(workshop)])
+    workshop.phase = "design"
+    theme = dreams.chosen_themes(workshop)[0]
+    for text in ("We own it", "We call back within the hour"):
+        design.submit_proposition(workshop, ada, fields(text=text, theme_id=theme.id))
+    workshop.phase = "destiny"
+    destiny.propose_action(workshop, ada, action_fields("Ada's action"))
+    # An action whose proposer left the room has no participant at all.
+    orphan, _ = destiny.propose_action(workshop, ada, action_fields("An orphan's action"))
+    orphan.participant_id = None
+    destiny.submit_commitment(
+        workshop, ada, fields(kind="offer", text="I offer my notes", consent="named")
+    )
+    workshop.phase = phase
+    db.session.commit()
+    return workshop, ada
+
+
+SCREENS = [
+    ("define", None),
+    ("discover", None),
+    ("discover", "themes shown"),
+    ("dream", None),
+    ("dream", "vote open"),
+    ("dream", "results shown"),
+    ("design", "vote open"),
+    ("destiny", None),
+    ("closed", None),
+]
+
+
+def set_screen(workshop, ada, screen):
+    if screen == "themes shown":
+        show_on_projector(workshop, True)
+    elif screen in ("vote open", "results shown"):
+        if workshop.phase == "design":
+            vote = votes.open_vote(workshop, "propositions")
+        else:
+            vote = votes.open_vote(workshop, "dreams")
+        votes.set_dots(workshop, vote, ada, votes.options_for(workshop, vote.target)[0].id, 1)
+        if screen == "results shown":
+            votes.close_vote(workshop, vote)
+            votes.reveal(workshop, vote)
+    db.session.commit()
+
+
+@pytest.mark.parametrize(("phase", "screen"), SCREENS)
+def test_the_rooms_copy_is_the_phones_own_drawing(
+    app, client, make, facilitator, monkeypatch, phase, screen
+):
+    workshop, ada = room_with_writing(make, facilitator, phase)
+    set_screen(workshop, ada, screen)
+    join(client, workshop.code)
+    path = f"/p/{workshop.code}"
+
+    drawn = []
+    original = home_page.render_home
+    monkeypatch.setattr(
+        home_page,
+        "render_home",
+        lambda *args, **kwargs: drawn.append(args[1]) or original(*args, **kwargs),
+    )
+    served = client.get(path).get_data(as_text=True)
+    assert drawn and drawn[-1] is room_page.ROOM_PHONE, "served from the room's copy"
+    assert comparable(served) == comparable(drawn_in_full(client, monkeypatch, path))
+
+    # The live part too, where the phase has one.
+    live = client.get(f"{path}/live").get_data(as_text=True)
+    assert comparable(live) == comparable(drawn_in_full(client, monkeypatch, f"{path}/live"))
+
+
+def test_each_phone_gets_its_own_tokens_and_client_ids(app, make, facilitator):
+    workshop, _ada = room_with_writing(make, facilitator, "dream")
+    app.config["WTF_CSRF_ENABLED"] = True
+    pages = []
+    for _ in range(2):
+        phone = app.test_client()
+        g.pop("csrf_token", None)  # the tests' requests share one application context
+        join_page = phone.get(f"/j/{workshop.code}").get_data(as_text=True)
+        csrf = CSRF_VALUE.search(join_page).group(0).split('value="')[1][:-1]
+        phone.post(f"/j/{workshop.code}", data={"display_name": "", "csrf_token": csrf})
+        page = phone.get(f"/p/{workshop.code}").get_data(as_text=True)
+        pages.append((phone, page))
+
+    ids = [set(re.findall(r'name="client_id" type="hidden" value="([^"]+)"', p)) for _, p in pages]
+    assert ids[0] and ids[1] and not ids[0] & ids[1]
+    assert all(UUID.fullmatch(value) for value in ids[0] | ids[1])
+    tokens = [
+        re.search(r'name="participant-token" content="([^"]+)"', p).group(1) for _, p in pages
+    ]
+    assert tokens[0] != tokens[1]
+
+    # Each phone's form carries a CSRF token its own session accepts.
+    for phone, page in pages:
+        csrf = CSRF_VALUE.search(page).group(0).split('value="')[1][:-1]
+        client_id = re.search(r'name="client_id" type="hidden" value="([^"]+)"', page).group(1)
+        sent = phone.post(
+            f"/p/{workshop.code}/dreams",
+            data={"csrf_token": csrf, "client_id": client_id, "text": "Callers know our names"},
+        )
+        assert sent.status_code == 302, sent.get_data(as_text=True)[:500]
+    assert len(dreams.dreams_of(workshop)) == 5
+
+
+def test_a_page_marked_for_the_room_never_leaks_its_marks(app, make, facilitator):
+    workshop, _ada = room_with_writing(make, facilitator, "destiny")
+    phone = app.test_client()
+    join(phone, workshop.code)
+    page = phone.get(f"/p/{workshop.code}").get_data(as_text=True)
+    for mark in (room_page.CSRF_MARK, room_page.TOKEN_MARK, room_page.CLIENT_ID_MARK):
+        assert mark not in page
+
+
+@pytest.mark.parametrize(
+    ("phase", "write", "shown"),
+    [
+        ("define", None, "You're in, Bea!"),
+        ("discover", "story", "Your stories"),
+        ("dream", "dream", "Your dreams"),
+        ("dream", "dots", 'data-my-dots aria-label="your dots">1<'),
+        ("design", "proposition", "Your propositions"),
+        ("destiny", "action", "You proposed this action."),
+        ("destiny", "team", "Leave the team"),
+        ("destiny", "commitment", "What you said"),
+    ],
+)
+def test_a_phone_with_its_own_writing_sees_it(app, client, make, facilitator, phase, write, shown):
+    workshop, ada = room_with_writing(make, facilitator, phase)
+    join(client, workshop.code, "Bea")
+    client.get(f"/p/{workshop.code}")  # the room's copy is drawn and kept
+    bea = workshop.participants[-1]
+    assert bea.display_name == "Bea"
+    if write == "story":
+        make.story(workshop, bea)
+    elif write == "dream":
+        dreams.submit_dream(workshop, bea, fields(text="Calls answered by name", theme_id=None))
+    elif write == "dots":
+        vote = votes.open_vote(workshop, "dreams")
+        db.session.commit()
+        client.get(f"/p/{workshop.code}")
+        votes.set_dots(workshop, vote, bea, votes.options_for(workshop, "dreams")[0].id, 1)
+    elif write == "proposition":
+        theme = dreams.chosen_themes(workshop)[0]
+        design.submit_proposition(workshop, bea, fields(text="We call back", theme_id=theme.id))
+    elif write == "action":
+        destiny.propose_action(workshop, bea, action_fields("Bea's huddle"))
+    elif write == "team":
+        action = destiny.actions_of(workshop)[0]
+        destiny.volunteer(workshop, action, bea, joining=True)
+    elif write == "commitment":
+        destiny.submit_commitment(
+            workshop, bea, fields(kind="commitment", text="I will call back", consent="named")
+        )
+    db.session.commit()
+    assert shown in client.get(f"/p/{workshop.code}").get_data(as_text=True)
+
+
+def test_a_message_to_show_is_drawn_for_the_phone(client, workshop):
+    join(client, workshop.code)
+    client.get(f"/p/{workshop.code}")
+    with client.session_transaction() as session:
+        session["_flashes"] = [("success", "A note for this phone alone.")]
+    page = client.get(f"/p/{workshop.code}").get_data(as_text=True)
+    assert "A note for this phone alone." in page
+    assert "A note for this phone alone." not in client.get(f"/p/{workshop.code}").get_data(
+        as_text=True
+    )
