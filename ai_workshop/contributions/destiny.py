@@ -116,14 +116,12 @@ def actions_of(workshop: Workshop, include_hidden: bool = True) -> list[Action]:
     return list(db.session.scalars(query.order_by(Action.id)))
 
 
-def commitments_of(workshop: Workshop) -> list[Commitment]:
-    return list(
-        db.session.scalars(
-            select(Commitment)
-            .where(Commitment.workshop_id == workshop.id)
-            .order_by(Commitment.id.desc())
-        )
-    )
+def commitments_of(workshop: Workshop, participant=None) -> list[Commitment]:
+    """The room's commitments, newest first; only this participant's when one is given."""
+    query = select(Commitment).where(Commitment.workshop_id == workshop.id)
+    if participant is not None:
+        query = query.where(Commitment.participant_id == participant.id)
+    return list(db.session.scalars(query.order_by(Commitment.id.desc())))
 
 
 def action_of(workshop: Workshop, action_id: int) -> Action:

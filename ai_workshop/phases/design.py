@@ -3,8 +3,6 @@
 from ai_workshop.contributions import design, dreams
 from ai_workshop.contributions.forms import OpenVoteForm, PropositionForm
 from ai_workshop.contributions.tense import tense_hint
-from ai_workshop.extensions import db
-from ai_workshop.models import Proposition
 from ai_workshop.phases import own
 from ai_workshop.phases.base import Phase
 from ai_workshop.phases.plan_parts import latest_tally
@@ -19,15 +17,9 @@ def phone(workshop, participant, vote=UNKNOWN, proposition_form=None) -> dict:
     chosen = dreams.chosen_themes(workshop)
     form = proposition_form or PropositionForm()
     form.theme_id.choices = [(theme.id, theme.name) for theme in chosen]
-    mine = db.session.scalars(
-        db.select(Proposition)
-        .where(Proposition.participant_id == participant.id)
-        .order_by(Proposition.id.desc())
-    ).all()
     return {
         "chosen": chosen,
         "proposition_form": form,
-        "my_propositions": mine,
         **phone_vote(workshop, participant, VOTES_ON, vote),
     }
 
@@ -73,5 +65,5 @@ PHASE = Phase(
     console=console,
     plan=plan,
     forms=(PropositionForm, OpenVoteForm),
-    personal_on_phone=own.proposed_or_voted,
+    personal_on_phone=own.voted,
 )

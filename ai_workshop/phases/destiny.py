@@ -41,15 +41,11 @@ def phone(workshop, participant, vote=UNKNOWN, action_form=None, commitment_form
     action_form.theme_id.choices = theme_choices(chosen or themes_of(workshop))
     actions = destiny.actions_of(workshop, include_hidden=False)
     mine = {a.id for a in actions if any(v.participant_id == participant.id for v in a.volunteers)}
-    my_commitments = [
-        c for c in destiny.commitments_of(workshop) if c.participant_id == participant.id
-    ]
     return {
         "actions": actions,
         "my_actions": mine,
         "action_form": action_form,
         "commitment_form": commitment_form or CommitmentForm(),
-        "my_commitments": my_commitments,
     }
 
 
@@ -107,5 +103,5 @@ PHASE = Phase(
     console=console,
     plan=plan,
     forms=(ActionProposalForm, ActionEditForm, CommitmentForm),
-    personal_on_phone=own.acted_or_committed,
+    personal_on_phone=own.acted,
 )

@@ -11,7 +11,6 @@ from ai_workshop.phases.plan_parts import Quote, ThemeEntry, latest_tally, quote
 from ai_workshop.phases.voting import UNKNOWN
 from ai_workshop.stories.forms import StoryForm
 from ai_workshop.stories.queries import strengths_cloud, ticker_stories, workshop_stories
-from ai_workshop.stories.services import own_stories
 from ai_workshop.workshops.services import story_count
 
 # The plan's strengths: the dozen most named.
@@ -23,7 +22,6 @@ PROJECTOR_STRENGTHS = 40
 def phone(workshop, participant, vote=UNKNOWN, form=None) -> dict:
     return {
         "form": form or StoryForm(vocabulary=workshop.strengths_vocabulary),
-        "stories": own_stories(participant),
         # Phones list the themes with their counts while the room talks them through.
         "cards": theme_summaries(workshop, with_quotes=False) if workshop.themes_shown else [],
     }
@@ -99,5 +97,5 @@ PHASE = Phase(
     projector=projector,
     plan=plan,
     forms=(StoryForm,),
-    personal_on_phone=own.told_stories,
+    personal_on_phone=own.nothing_of_their_own,
 )

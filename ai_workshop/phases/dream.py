@@ -30,13 +30,9 @@ def phone(workshop, participant, vote=UNKNOWN, dream_form=None) -> dict:
     themes = themes_of(workshop)
     form = dream_form or DreamForm()
     form.theme_id.choices = theme_choices(themes)
-    mine = db.session.scalars(
-        db.select(Dream).where(Dream.participant_id == participant.id).order_by(Dream.id.desc())
-    ).all()
     return {
         "themes": themes,
         "dream_form": form,
-        "my_dreams": mine,
         **phone_vote(workshop, participant, VOTES_ON, vote),
     }
 
@@ -90,5 +86,5 @@ PHASE = Phase(
     console=console,
     plan=plan,
     forms=(DreamForm, OpenVoteForm),
-    personal_on_phone=own.dreamt_or_voted,
+    personal_on_phone=own.voted,
 )

@@ -10,16 +10,7 @@ both drawings for every phase.
 from sqlalchemy import bindparam, exists, literal, or_, select
 
 from ai_workshop.extensions import db
-from ai_workshop.models import (
-    Action,
-    ActionVolunteer,
-    Commitment,
-    Dream,
-    Proposition,
-    Story,
-    Vote,
-    VoteDot,
-)
+from ai_workshop.models import Action, ActionVolunteer, Vote, VoteDot
 
 _ROOM = bindparam("workshop_id")
 _PHONE = bindparam("participant_id")
@@ -62,7 +53,7 @@ def named(_workshop, participant) -> bool:
     return bool(participant.display_name)
 
 
-told_stories = _asking(_wrote(Story))
-dreamt_or_voted = _asking(_wrote(Dream), _DOTS_IN_OPEN_VOTE)
-proposed_or_voted = _asking(_wrote(Proposition), _DOTS_IN_OPEN_VOTE)
-acted_or_committed = _asking(_wrote(Action), _ON_A_TEAM, _wrote(Commitment))
+# The lists of what a phone wrote are holes in the room's copy (own_lists.py); what is left
+# is what marks the room's own lists for this phone: its dots, its teams, its actions.
+voted = _asking(_DOTS_IN_OPEN_VOTE)
+acted = _asking(_wrote(Action), _ON_A_TEAM)

@@ -37,13 +37,15 @@ def render_live_part(workshop, participant, **overrides):
 def home_page(workshop, participant) -> str:
     """The phone's page as it opens: the room's copy when nothing on it is the phone's own."""
     if is_for_the_room(workshop, participant):
-        return room_page("home", workshop, lambda *args, **kw: render_home(*args, **kw)[0])
+        return room_page(
+            "home", workshop, participant, lambda *args, **kw: render_home(*args, **kw)[0]
+        )
     return render_home(workshop, participant)[0]
 
 
 def live_part_page(workshop, participant) -> str:
     if is_for_the_room(workshop, participant):
-        return room_page("live", workshop, render_live_part)
+        return room_page("live", workshop, participant, render_live_part)
     return render_live_part(workshop, participant)
 
 

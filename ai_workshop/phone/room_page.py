@@ -23,12 +23,15 @@ from collections.abc import Callable
 from flask import current_app, g, session
 from flask_babel import get_locale
 from flask_wtf.csrf import generate_csrf
-from markupsafe import escape
+from jinja2 import pass_context
+from markupsafe import Markup, escape
 
 from ai_workshop.contributions import votes
 from ai_workshop.phases.live_content import content_version
+from ai_workshop.phases.own_lists import OWN_LISTS
 from ai_workshop.phases.registry import phase_of
 from ai_workshop.phases.voting import screen_key
+from ai_workshop.web.forms import ConfirmForm
 from ai_workshop.web.phone_identity import token_for
 
 # Unguessable, so that no text a participant writes can contain them.
@@ -36,6 +39,8 @@ _MARK = secrets.token_hex(12)
 CSRF_MARK = f"csrf{_MARK}"
 TOKEN_MARK = f"token{_MARK}"
 CLIENT_ID_MARK = f"client{_MARK}"
+# Where a phone's own list goes (phases/own_lists.py), in the room's copy.
+_HOLE = re.compile(rf"<!--yours{_MARK}:(\w+)-->")
 # A form's client id makes its retries safe (contributions/forms.py), so each copy needs its
 # own: the room's copy keeps a mark where the drawing put one.
 _CLIENT_ID = re.compile(r'(name="client_id" type="hidden" value=")[0-9a-f-]{36}(")')
@@ -112,7 +117,7 @@ def is_for_the_room(workshop, participant) -> bool:
     return not phase_of(workshop.phase).phone_is_personal(workshop, participant)
 
 
-def room_page(what: str, workshop, draw: Callable[..., str]) -> str:
+def room_page(what: str, workshop, participant, draw: Callable[..., str]) -> str:
     """The room's copy of the page `what` (its template's name), personalised for the phone
     asking. `draw(workshop, participant, token=…)` draws the page in full."""
     vote = votes.current_vote(workshop)
@@ -137,10 +142,30 @@ def room_page(what: str, workshop, draw: Callable[..., str]) -> str:
             g.pop("csrf_token", None)
         return _CLIENT_ID.sub(rf"\g<1>{CLIENT_ID_MARK}\g<2>", page)
 
-    return personalised(_pages().get_or_draw(key, draw_for_the_room), workshop)
+    return personalised(_pages().get_or_draw(key, draw_for_the_room), workshop, participant)
 
 
-def personalised(page: str, workshop) -> str:
+@pass_context
+def yours(context, name: str) -> Markup:
+    """For the phone templates: the phone's own list `name`, or its hole in the room's copy."""
+    participant = context["participant"]
+    if participant is ROOM_PHONE:
+        return Markup(f"<!--yours{_MARK}:{name}-->")
+    return Markup(_own_list(name, context["workshop"], participant, context["confirm"]))
+
+
+def _own_list(name: str, workshop, participant, confirm) -> str:
+    own = OWN_LISTS[name]
+    values = own.values(workshop, participant)
+    if not values[own.listed]:
+        return ""
+    template = current_app.jinja_env.get_template(own.template)
+    return template.render(workshop=workshop, confirm=confirm or ConfirmForm(), **values)
+
+
+def personalised(page: str, workshop, participant) -> str:
+    if "<!--yours" in page:
+        page = _HOLE.sub(lambda hole: _own_list(hole[1], workshop, participant, None), page)
     page = page.replace(TOKEN_MARK, str(escape(token_for(workshop) or "")))
     if CSRF_MARK in page:
         page = page.replace(CSRF_MARK, generate_csrf())

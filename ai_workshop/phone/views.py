@@ -10,6 +10,7 @@ from ai_workshop.participants.services import join
 from ai_workshop.phone.forms import JoinForm
 from ai_workshop.phone.home_page import OnHomePage, home_page, live_part_page
 from ai_workshop.phone.pacing import paced
+from ai_workshop.phone.room_page import yours
 from ai_workshop.stories.forms import StoryForm
 from ai_workshop.stories.services import (
     delete_own_story,
@@ -27,6 +28,7 @@ from ai_workshop.web.ratelimit import retry_after
 from ai_workshop.web.write_views import finds, write_view
 
 bp = Blueprint("phone", __name__)
+bp.add_app_template_global(yours, "yours")
 
 
 @bp.get("/join")

@@ -121,14 +121,15 @@ def delete_own_story(participant: Participant, story: Story) -> None:
     mark_changed(workshop)
 
 
+_OWN_STORIES = (
+    select(Story)
+    .where(Story.participant_id == bindparam("participant_id"))
+    .order_by(Story.created_at.desc(), Story.id.desc())
+)
+
+
 def own_stories(participant: Participant) -> list[Story]:
-    return list(
-        db.session.scalars(
-            select(Story)
-            .where(Story.participant_id == participant.id)
-            .order_by(Story.created_at.desc(), Story.id.desc())
-        )
-    )
+    return list(db.session.scalars(_OWN_STORIES, {"participant_id": participant.id}))
 
 
 # Moderation by the facilitator: nothing is deleted, everything can be undone.

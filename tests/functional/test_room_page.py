@@ -128,6 +128,37 @@ def test_the_rooms_copy_is_the_phones_own_drawing(
     live = client.get(f"{path}/live").get_data(as_text=True)
     assert comparable(live) == comparable(drawn_in_full(client, monkeypatch, f"{path}/live"))
 
+    # What the phone wrote is drawn into the room's copy, where its list goes.
+    text = write_to_own_list(make, workshop, workshop.participants[-1])
+    if text:
+        drawn.clear()
+        served = client.get(path).get_data(as_text=True)
+        assert all(phone is room_page.ROOM_PHONE for phone in drawn), "still the room's copy"
+        assert text in served
+        assert comparable(served) == comparable(drawn_in_full(client, monkeypatch, path))
+
+
+def write_to_own_list(make, workshop, phone) -> str | None:
+    """Something the phone writes that its page lists under the phase's task."""
+    if workshop.phase == "discover":
+        make.story(workshop, phone, headline="My night-shift story")
+        return "My night-shift story"
+    if workshop.phase == "dream":
+        dreams.submit_dream(workshop, phone, fields(text="My dream of calm queues", theme_id=None))
+    elif workshop.phase == "design":
+        theme = dreams.chosen_themes(workshop)[0]
+        design.submit_proposition(workshop, phone, fields(text="My proposition", theme_id=theme.id))
+    elif workshop.phase == "destiny":
+        destiny.submit_commitment(
+            workshop, phone, fields(kind="commitment", text="My commitment", consent="named")
+        )
+    else:
+        return None
+    db.session.commit()
+    return {"dream": "My dream of calm queues", "design": "My proposition"}.get(
+        workshop.phase, "My commitment"
+    )
+
 
 def test_each_phone_gets_its_own_tokens_and_client_ids(app, make, facilitator):
     workshop, _ada = room_with_writing(make, facilitator, "dream")
