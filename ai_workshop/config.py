@@ -55,19 +55,24 @@ def load_config(instance_path: str) -> dict:
         # "auto": PostgreSQL LISTEN/NOTIFY across workers when on PostgreSQL; "local" otherwise.
         "LIVE_CHANNEL": os.environ.get("LIVE_CHANNEL") or "auto",
         "STAGE_CACHE_SECONDS": 1.0,
+        # Phones learn of others' new dreams, propositions and actions at most this often
+        # (a new phase or screen at once): see live/stage.py.
+        "CONTENT_SETTLE_SECONDS": 3.0,
         # How long a phone page drawn for the whole room is served (phone/room_page.py);
         # 0 draws every phone's page in full (bench/write_cost.py compares the two).
         "ROOM_PAGE_SECONDS": float(os.environ.get("ROOM_PAGE_SECONDS") or 3.0),
         # A phone's state poll is held at most this long while nothing changes; under the
         # 30 to 60 s after which proxies and mobile networks drop an idle request.
         "PHONE_HOLD_SECONDS": 25.0,
-        # Phone pages to serve per second after a phase change, leaving room for the writes
-        # (a page takes about 5 ms of a core, measured): a room's reloads are spread to match.
-        # On SQLite a page renders without yielding, so two at a time is plenty; on
-        # PostgreSQL each waits for a dozen round trips, and more must be under way.
+        # Phone pages to serve per second after a phase change, leaving room for the writes:
+        # a room's reloads are spread to match. Most phones get the room's copy of their page
+        # (phone/room_page.py), measured at 650-730 a second from two workers sharing this
+        # 2-core machine with their clients (bench/write_cost.py). On SQLite a page renders
+        # without yielding, so two at a time is plenty; on PostgreSQL each waits for a few
+        # round trips, and more must be under way.
         "PHONE_PAGES_AT_ONCE": 2 if database_uri.startswith("sqlite") else 8,
         "PHONE_PAGES_PER_SECOND": float(
-            os.environ.get("PHONE_PAGES_PER_SECOND") or 100 * int(os.environ.get("WORKERS") or 2)
+            os.environ.get("PHONE_PAGES_PER_SECOND") or 350 * int(os.environ.get("WORKERS") or 2)
         ),
         "LIVE_STREAM_MAX_SECONDS": 30 * 60,
         # Projector, console and board tabs one facilitator may hold open at once.

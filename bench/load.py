@@ -14,6 +14,7 @@ Usage:
   .venv/bin/python bench/load.py --database-url postgresql://postgres@127.0.0.1:5432/aiw_bench \\
       --workers 2 --participants 5000
   .venv/bin/python bench/load.py --participants 2000 --kill server --kill-at 30
+  .venv/bin/python bench/load.py --participants 2000 --browsers 5   # and 5 real Chromium phones
 """
 
 import argparse
@@ -30,6 +31,7 @@ import aiohttp
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.loadgen import ledger  # noqa: E402
+from bench.loadgen.browsers import RealPhones  # noqa: E402
 from bench.loadgen.projector import Projector  # noqa: E402
 from bench.loadgen.room import Room  # noqa: E402
 from bench.loadgen.server import kill_and_restart, kill_one_worker, tree_rss_mb  # noqa: E402
@@ -56,6 +58,12 @@ def arguments():
     parser.add_argument("--kill", choices=["worker", "server"])
     parser.add_argument("--kill-at", type=float, default=30, help="seconds into the load")
     parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument(
+        "--full-pages", action="store_true", help="every phone page drawn for its phone"
+    )
+    parser.add_argument(
+        "--browsers", type=int, default=0, help="real Chromium phones through the phase change"
+    )
     return parser.parse_args()
 
 
@@ -151,10 +159,24 @@ async def run(args, server, room_info: dict) -> dict:
         if args.kill:
             background.append(asyncio.create_task(kill_mid_run(args, server, args.kill_at, report)))
         writer = asyncio.create_task(drive_writes(args, room, until))
-        await asyncio.sleep(args.duration * args.phase_at)
-        await projector.change_phase("dream", on_sent=room.phase_change_sent)
+        real = RealPhones(server.base_url, room_info["code"], args.browsers)
+        if args.browsers:
+            await real.join()
+        await asyncio.sleep(
+            max(0.0, args.duration * args.phase_at - (time.perf_counter() - load_started))
+        )
+        sent = []
+        await projector.change_phase(
+            "dream", on_sent=lambda at: (sent.append(at), room.phase_change_sent(at))
+        )
         room.phase = "dream"
+        watching = asyncio.create_task(real.time_to_dream(sent[0])) if args.browsers else None
         launched = await writer
+        if watching is not None:
+            await watching
+            await real.close()
+            report["real_phones"] = summary("real Chromium phones show Dream", real.times_ms)
+            report["real_phones_failed"] = real.failures
         report["load_seconds"] = time.perf_counter() - load_started
         report["writes_launched"] = launched
         await asyncio.sleep(14)  # the last phones see the phase change and reload
@@ -237,6 +259,10 @@ def print_report(args, report: dict) -> None:
         f"probes never shown: {report['probes_never_shown']}; phones that never saw Dream: "
         f"{report['phones_missing_phase']}; live stream reconnects: {report['stream_drops']}"
     )
+    if "real_phones" in report:
+        print(report["real_phones"] + f"; never got there: {len(report['real_phones_failed'])}")
+        for failure in report["real_phones_failed"]:
+            print(f"  {failure}")
     if "kill" in report:
         restart = report.get("restart_seconds")
         print(
@@ -269,6 +295,7 @@ def main() -> None:
         "WORKERS": str(args.workers),
         "JOINS_PER_ADDRESS_PER_MINUTE": "100000",
         "BACKGROUND_EMBEDDER": "1",
+        **({"ROOM_PAGE_SECONDS": "0"} if args.full_pages else {}),
     }
     server = GunicornServer(database_url=args.database_url, extra_env=extra_env)
     room_info = ledger.prepare_room(server.env["DATABASE_URL"])

@@ -119,7 +119,8 @@ def load_stage(code: str) -> Stage:
     """Read the room's stage from the database into the stage cache."""
     workshop = workshop_for_code(code)
     body = workshop_state(workshop)
-    return stage_cache().remember(workshop.code, stage_etag(body), body)
+    screen = stage_etag({**body, "content": ""})
+    return stage_cache().remember(workshop.code, stage_etag(body), body, screen)
 
 
 def _not_modified(etag: str):

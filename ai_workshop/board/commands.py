@@ -68,6 +68,10 @@ def embed_command(watch: bool, engine: str | None) -> None:
     if watch:
         click.echo(f"Reading stories with the {chosen} engine as they arrive.")
         parent = os.getppid()
+        # Reading stories can wait; the room's requests cannot: on a laptop with two cores
+        # the workers come first.
+        if hasattr(os, "nice"):
+            os.nice(10)
         # Started by gunicorn's master: stop with it, even when it was killed outright.
         embedding_worker.watch(chosen, should_stop=lambda: os.getppid() != parent)
         return

@@ -88,7 +88,9 @@ def init_live(app, load_stage, state_json) -> None:
     from ai_workshop.live.shortcut import StatePollShortcut
 
     app.extensions["aiw_live"] = LocalBroker()
-    cache = app.extensions["aiw_stage"] = StageCache(app.config["STAGE_CACHE_SECONDS"])
+    cache = app.extensions["aiw_stage"] = StageCache(
+        app.config["STAGE_CACHE_SECONDS"], app.config["CONTENT_SETTLE_SECONDS"]
+    )
     watch = app.extensions["aiw_stage_watch"] = StageWatch(
         app, cache, load_stage, recheck_seconds=app.config["STAGE_CACHE_SECONDS"] / 2
     )

@@ -16,11 +16,14 @@ class Stage(NamedTuple):
     etag: str
     body: dict  # the state as phones receive it, but for the clock (see api.serializers)
     until: float
+    screen: str = ""  # what the etag names but for the room's lists (see remember)
+    since: float = 0.0  # when phones were first given this etag
 
 
 class StageCache:
-    def __init__(self, lifetime_seconds: float) -> None:
+    def __init__(self, lifetime_seconds: float, content_settle_seconds: float = 0.0) -> None:
         self._lifetime = lifetime_seconds
+        self._settle = content_settle_seconds
         self._lock = threading.Lock()
         self._etags: dict[str, Stage] = {}
         self._loading: dict[str, threading.Lock] = {}
@@ -53,9 +56,26 @@ class StageCache:
         entry = self.get(code)
         return entry.etag if entry is not None else None
 
-    def remember(self, code: str, etag: str, body: dict) -> Stage:
-        entry = Stage(etag, body, time.monotonic() + self._lifetime)
+    def remember(self, code: str, etag: str, body: dict, screen: str = "") -> Stage:
+        """Keep this stage for the cache's lifetime. `screen` names it but for the room's
+        lists: when only the lists moved (a dream added, say), the stage phones were given
+        is kept until it is content_settle_seconds old. In Dream a room adds dreams every
+        second, and each new stage would wake every phone of the room; settled, they wake
+        every few seconds, while a new phase or screen still reaches them at once."""
+        now = time.monotonic()
         with self._lock:
+            earlier = self._etags.get(code)
+            if (
+                earlier is not None
+                and screen
+                and earlier.screen == screen
+                and earlier.etag != etag
+                and now - earlier.since < self._settle
+            ):
+                entry = earlier._replace(until=now + self._lifetime)
+            else:
+                since = earlier.since if earlier is not None and earlier.etag == etag else now
+                entry = Stage(etag, body, now + self._lifetime, screen, since)
             self._etags[code] = entry
             if len(self._etags) > 10_000:
                 self._forget_expired()

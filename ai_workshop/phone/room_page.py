@@ -2,7 +2,7 @@
 
 After a phase change a whole room asks for its new page within seconds. Most phones show
 exactly what the others show: the phase's task, the room's lists, empty forms. That page is
-drawn once per room, screen, list contents and language, kept a few seconds, and each phone
+drawn once per room, screen and language, kept a few seconds, and each phone
 gets a copy with its own CSRF token and participant token written in: a dictionary lookup
 and two string replacements instead of queries and a template. A phone with anything of its
 own on the screen (its stories, dreams, dots or teams, a message to show, its name to greet)
@@ -26,8 +26,6 @@ from flask_wtf.csrf import generate_csrf
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
-from ai_workshop.contributions import votes
-from ai_workshop.phases.live_content import content_version
 from ai_workshop.phases.own_lists import OWN_LISTS
 from ai_workshop.phases.registry import phase_of
 from ai_workshop.phases.voting import screen_key
@@ -120,16 +118,15 @@ def is_for_the_room(workshop, participant) -> bool:
 def room_page(what: str, workshop, participant, draw: Callable[..., str]) -> str:
     """The room's copy of the page `what` (its template's name), personalised for the phone
     asking. `draw(workshop, participant, token=…)` draws the page in full."""
-    vote = votes.current_vote(workshop)
+    # The room's lists (others' dreams, the actions to join, the strength chips in their
+    # order of use) are not in the key: a room adds to them every second, and a copy would
+    # then serve nobody. A copy shows them as they were at most ROOM_PAGE_SECONDS ago, and
+    # phone-live.js brings the lists up to date as it does on any page.
     key = (
         what,
         workshop.id,
         workshop.phase,
-        screen_key(workshop, vote),
-        content_version(workshop),
-        # Discovery's strength chips follow the room's stories (stories leave the content
-        # version alone), so there a new story means a new copy.
-        workshop.version if workshop.accepts_stories else None,
+        screen_key(workshop),
         str(get_locale()),
         _settings(workshop),
     )

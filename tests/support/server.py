@@ -41,8 +41,8 @@ class GunicornServer:
             # No story embedder unless a caller asks: tests need no language model's CPU.
             BACKGROUND_EMBEDDER="0",
             RATELIMIT_FILE=f"{self.scratch}/ratelimit.sqlite3",
-            **(extra_env or {}),
         )
+        self.env.update(extra_env or {})
         self.process = None
         self.flask("db", "upgrade")
 

@@ -14,7 +14,7 @@ def test_a_small_room_reloads_at_once_and_a_large_one_spreads_out():
     app.config["PHONE_PAGES_PER_SECOND"] = 200
     with app.app_context():
         assert redraw_spread_ms(12) == 60
-        assert redraw_spread_ms(1000) == 5000
+        assert redraw_spread_ms(500) == 2500
         assert redraw_spread_ms(50_000) == MAX_REDRAW_SPREAD_MS
 
 
