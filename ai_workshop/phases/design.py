@@ -65,5 +65,5 @@ PHASE = Phase(
     console=console,
     plan=plan,
     forms=(PropositionForm, OpenVoteForm),
-    personal_on_phone=own.voted,
+    personal_on_phone=own.nothing_of_their_own,
 )

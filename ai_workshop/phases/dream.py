@@ -86,5 +86,5 @@ PHASE = Phase(
     console=console,
     plan=plan,
     forms=(DreamForm, OpenVoteForm),
-    personal_on_phone=own.voted,
+    personal_on_phone=own.nothing_of_their_own,
 )

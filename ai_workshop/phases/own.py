@@ -10,7 +10,7 @@ both drawings for every phase.
 from sqlalchemy import bindparam, exists, literal, or_, select
 
 from ai_workshop.extensions import db
-from ai_workshop.models import Action, ActionVolunteer, Vote, VoteDot
+from ai_workshop.models import Action, ActionVolunteer
 
 _ROOM = bindparam("workshop_id")
 _PHONE = bindparam("participant_id")
@@ -20,12 +20,6 @@ def _wrote(model):
     return exists().where(model.workshop_id == _ROOM, model.participant_id == _PHONE)
 
 
-_DOTS_IN_OPEN_VOTE = exists().where(
-    VoteDot.participant_id == _PHONE,
-    VoteDot.vote_id == Vote.id,
-    Vote.workshop_id == _ROOM,
-    Vote.is_open.is_(True),
-)
 _ON_A_TEAM = exists().where(
     ActionVolunteer.participant_id == _PHONE,
     ActionVolunteer.action_id == Action.id,
@@ -53,7 +47,6 @@ def named(_workshop, participant) -> bool:
     return bool(participant.display_name)
 
 
-# The lists of what a phone wrote are holes in the room's copy (own_lists.py); what is left
-# is what marks the room's own lists for this phone: its dots, its teams, its actions.
-voted = _asking(_DOTS_IN_OPEN_VOTE)
+# The lists of what a phone wrote and its dots are holes in the room's copy (own_lists.py);
+# what is left is what marks the room's list of actions for this phone: its teams, its own.
 acted = _asking(_wrote(Action), _ON_A_TEAM)

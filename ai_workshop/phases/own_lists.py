@@ -14,6 +14,7 @@ from sqlalchemy import bindparam
 from ai_workshop.contributions import destiny
 from ai_workshop.extensions import db
 from ai_workshop.models import Dream, Proposition
+from ai_workshop.phases.voting import my_vote
 from ai_workshop.stories.services import own_stories
 
 
@@ -41,6 +42,8 @@ def _items(kind: str, list_id: str, title: str, items: list) -> dict:
 
 
 OWN_LISTS = {
+    # The open vote, with this phone's dots on its options.
+    "vote": OwnList("phases/shared/phone_vote.html", my_vote, "vote"),
     "stories": OwnList(
         "phases/discover/my_stories.html",
         lambda _workshop, participant: {"stories": own_stories(participant)},

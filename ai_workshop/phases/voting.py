@@ -18,6 +18,12 @@ def phone_vote(workshop, participant, targets, vote=UNKNOWN) -> dict:
             if vote.revealed
             else {}
         )
+    return {"vote": vote}  # the phone's own dots on it: own_lists.py
+
+
+def my_vote(workshop, participant) -> dict:
+    """The open vote's options with this phone's dots on them."""
+    vote = votes.current_vote(workshop)
     mine = votes.my_dots(vote, participant)
     return {
         "vote": vote,
