@@ -10,6 +10,10 @@ worker_class = "gevent"
 # Every phone keeps a held poll open, and a second connection while it sends: a summit's
 # phones need more than gunicorn's default. Each needs a file descriptor (ulimit -n).
 worker_connections = int(os.environ.get("WORKER_CONNECTIONS", "10000"))
+# Connections waiting to be accepted: after a phase change a whole room reconnects at once
+# while the workers are busy, and gunicorn's default of 2,048 can overflow with 5,000 phones
+# (the kernel caps it at net.core.somaxconn).
+backlog = int(os.environ.get("BACKLOG", "8192"))
 timeout = 30
 graceful_timeout = 5
 keepalive = 5
