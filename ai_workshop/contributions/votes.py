@@ -31,31 +31,27 @@ class Tally:
     tied: bool
 
 
+_OPTIONS = {
+    "dreams": select(Dream.id, Dream.text)
+    .where(Dream.workshop_id == bindparam("workshop_id"), Dream.hidden.is_(False))
+    .order_by(Dream.id),
+    "themes": select(Theme.id, Theme.name)
+    .where(Theme.workshop_id == bindparam("workshop_id"))
+    .order_by(Theme.position, Theme.id),
+    "propositions": select(Proposition.id, Proposition.text)
+    .join(Theme, Proposition.theme_id == Theme.id)
+    .where(
+        Proposition.workshop_id == bindparam("workshop_id"),
+        Proposition.hidden.is_(False),
+        Proposition.merged_into_id.is_(None),
+    )
+    .order_by(Theme.position, Proposition.id),
+}
+
+
 def options_for(workshop: Workshop, target: str) -> list[Option]:
-    """Ids and labels only: voting phones ask for these with every dot."""
-    if target == "dreams":
-        rows = db.session.execute(
-            select(Dream.id, Dream.text)
-            .where(Dream.workshop_id == workshop.id, Dream.hidden.is_(False))
-            .order_by(Dream.id)
-        )
-    elif target == "themes":
-        rows = db.session.execute(
-            select(Theme.id, Theme.name)
-            .where(Theme.workshop_id == workshop.id)
-            .order_by(Theme.position, Theme.id)
-        )
-    else:
-        rows = db.session.execute(
-            select(Proposition.id, Proposition.text)
-            .join(Theme, Proposition.theme_id == Theme.id)
-            .where(
-                Proposition.workshop_id == workshop.id,
-                Proposition.hidden.is_(False),
-                Proposition.merged_into_id.is_(None),
-            )
-            .order_by(Theme.position, Proposition.id)
-        )
+    """Ids and labels only: voting phones ask for these with every dot and every page."""
+    rows = db.session.execute(_OPTIONS[target], {"workshop_id": workshop.id})
     return [Option(row[0], row[1]) for row in rows]
 
 
@@ -120,12 +116,13 @@ def reveal(workshop: Workshop, vote: Vote, shown: bool = True) -> None:
     mark_changed(workshop, stage=True)
 
 
+_MY_DOTS = select(VoteDot.option_id, VoteDot.dots).where(
+    VoteDot.vote_id == bindparam("vote_id"), VoteDot.participant_id == bindparam("participant_id")
+)
+
+
 def my_dots(vote: Vote, participant) -> dict[int, int]:
-    rows = db.session.execute(
-        select(VoteDot.option_id, VoteDot.dots).where(
-            VoteDot.vote_id == vote.id, VoteDot.participant_id == participant.id
-        )
-    )
+    rows = db.session.execute(_MY_DOTS, {"vote_id": vote.id, "participant_id": participant.id})
     return {option_id: dots for option_id, dots in rows if dots}
 
 

@@ -148,21 +148,30 @@ def yours(context, name: str) -> Markup:
     participant = context["participant"]
     if participant is ROOM_PHONE:
         return Markup(f"<!--yours{_MARK}:{name}-->")
-    return Markup(_own_list(name, context["workshop"], participant, context["confirm"]))
+    page_confirm = context["confirm"]
+    return Markup(_own_list(name, context["workshop"], participant, lambda: page_confirm))
 
 
 def _own_list(name: str, workshop, participant, confirm) -> str:
+    """`confirm()` gives the page's ConfirmForm, made only when a list needs it."""
     own = OWN_LISTS[name]
     values = own.values(workshop, participant)
     if not values[own.listed]:
         return ""
     template = current_app.jinja_env.get_template(own.template)
-    return template.render(workshop=workshop, confirm=confirm or ConfirmForm(), **values)
+    return template.render(workshop=workshop, confirm=confirm(), **values)
 
 
 def personalised(page: str, workshop, participant) -> str:
     if "<!--yours" in page:
-        page = _HOLE.sub(lambda hole: _own_list(hole[1], workshop, participant, None), page)
+        made = []
+
+        def confirm() -> ConfirmForm:
+            if not made:
+                made.append(ConfirmForm())
+            return made[0]
+
+        page = _HOLE.sub(lambda hole: _own_list(hole[1], workshop, participant, confirm), page)
     page = page.replace(TOKEN_MARK, str(escape(token_for(workshop) or "")))
     if CSRF_MARK in page:
         page = page.replace(CSRF_MARK, generate_csrf())
