@@ -32,7 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.loadgen import ledger  # noqa: E402
 from bench.loadgen.browsers import RealPhones  # noqa: E402
+from bench.loadgen.phone_cookie import participant_cookie  # noqa: E402
 from bench.loadgen.projector import Projector  # noqa: E402
+from bench.loadgen.report import print_report  # noqa: E402
 from bench.loadgen.room import Room  # noqa: E402
 from bench.loadgen.server import kill_and_restart, kill_one_worker, tree_rss_mb  # noqa: E402
 from bench.loadgen.stats import Recorder, summary  # noqa: E402
@@ -193,16 +195,6 @@ async def run(args, server, room_info: dict) -> dict:
     return report
 
 
-def participant_cookie(secret_key: str, code: str):
-    """The signed cookie the phone page knows its participant by, as joining sets it."""
-    from itsdangerous import URLSafeSerializer
-
-    from ai_workshop.web.phone_identity import COOKIE_NAME, COOKIE_SALT
-
-    signer = URLSafeSerializer(secret_key, salt=COOKIE_SALT)
-    return lambda phone: f"{COOKIE_NAME}={signer.dumps({code: phone.token})}"
-
-
 async def join_and_follow(room: Room, index: int) -> None:
     await room.follow(await room.join(index))
 
@@ -241,49 +233,6 @@ def figures(args, room, projector, recorder, memory, lags, server, room_info) ->
         "rejected": room.rejected,
         "stream_drops": projector.stream_drops,
     }
-
-
-def print_report(args, report: dict) -> None:
-    print(f"\n{args.participants} participants, {args.workers} worker(s), "
-          f"{'PostgreSQL' if args.database_url else 'SQLite'}, "
-          f"target {args.rate:.0f} writes/s (bursts ×{args.burst_factor}), "
-          f"{args.duration:.0f} s of load")  # fmt: skip
-    print(report["table"])
-    print(f"\nwrites/s achieved: {report['writes_per_second']:.0f}   "
-          f"server errors (5xx): {report['server_errors']}   "
-          f"connection failures: {report['connection_failures']}")  # fmt: skip
-    for key in ("freshness", "console_freshness", "event_lag", "phase_change", "phase_page",
-                "client_loop_lag"):  # fmt: skip
-        print(report[key])
-    print(
-        f"probes never shown: {report['probes_never_shown']}; phones that never saw Dream: "
-        f"{report['phones_missing_phase']}; live stream reconnects: {report['stream_drops']}"
-    )
-    if "real_phones" in report:
-        print(report["real_phones"] + f"; never got there: {len(report['real_phones_failed'])}")
-        for failure in report["real_phones_failed"]:
-            print(f"  {failure}")
-    if "kill" in report:
-        restart = report.get("restart_seconds")
-        print(
-            f"fault: {report['kill']}"
-            + (f"; serving again after {restart:.2f} s" if restart else "")
-        )
-    print(f"writes p95 (ms) by second sent, phase change at {report['phase_changed_second']:.0f}"
-          f" s: {report['write_timeline']}")  # fmt: skip
-    memory = report["memory"]
-    step = max(1, len(memory) // 12)
-    print("server memory (MB) over time: " + ", ".join(
-        f"{at:.0f}s {mb:.0f}" for at, mb in memory[::step]) + f"; peak {max(mb for _, mb in memory):.0f}")  # fmt: skip
-    check = report["exactly_once"]
-    for kind in ("story", "dream"):
-        row = check[kind]
-        print(f"exactly once, {kind}: {row['acknowledged']} acknowledged, {row['lost']} lost, "
-              f"{row['duplicated']} duplicated, {row['stored_unacknowledged']} stored but never "
-              "acknowledged")  # fmt: skip
-    print(f"exactly once, dots: {check['dots']['acknowledged']} acknowledged, "
-          f"{check['dots']['mismatched']} mismatched; retries answered 'already stored': "
-          f"{report['resent_found']}; refused for good: {report['rejected']}")  # fmt: skip
 
 
 def main() -> None:

@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.loadgen.phone_cookie import participant_cookie  # noqa: E402
 from tests.support.server import GunicornServer  # noqa: E402
 
 PHONES = 1000
@@ -107,9 +108,6 @@ def story_sender(code: str, tokens: list[str], clients: int):
 
 
 def page_reloader(code: str, tokens: list[str], clients: int):
-    sys.path.insert(0, str(ROOT / "bench"))
-    from load import participant_cookie
-
     cookie = participant_cookie("server-test-secret", code)
 
     class Phone:

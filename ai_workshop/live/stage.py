@@ -11,6 +11,8 @@ import threading
 import time
 from typing import NamedTuple
 
+from ai_workshop.live.one_at_a_time import OnePerKey
+
 
 class Stage(NamedTuple):
     etag: str
@@ -26,25 +28,13 @@ class StageCache:
         self._settle = content_settle_seconds
         self._lock = threading.Lock()
         self._etags: dict[str, Stage] = {}
-        self._loading: dict[str, threading.Lock] = {}
+        self._loading = OnePerKey()
 
     def get_or_load(self, code: str, load) -> Stage:
         """The cached stage, or load(code) by one request while the others of the room wait
         for its answer: after a phase change a thousand released phones arrive at once, and
         they must not all queue for database connections to read the same row."""
-        entry = self.get(code)
-        if entry is not None:
-            return entry
-        with self._lock:
-            loading = self._loading.setdefault(code, threading.Lock())
-        with loading:
-            entry = self.get(code)
-            if entry is None:
-                entry = load(code)
-        with self._lock:
-            if len(self._loading) > 10_000:
-                self._loading.clear()
-        return entry
+        return self._loading.get_or_make(code, lambda: self.get(code), lambda: load(code))
 
     def get(self, code: str) -> Stage | None:
         entry = self._etags.get(code)

@@ -20,7 +20,7 @@ def phone(workshop, participant, vote=UNKNOWN, proposition_form=None) -> dict:
     return {
         "chosen": chosen,
         "proposition_form": form,
-        **phone_vote(workshop, participant, VOTES_ON, vote),
+        **phone_vote(workshop, VOTES_ON, vote),
     }
 
 

@@ -33,7 +33,7 @@ def phone(workshop, participant, vote=UNKNOWN, dream_form=None) -> dict:
     return {
         "themes": themes,
         "dream_form": form,
-        **phone_vote(workshop, participant, VOTES_ON, vote),
+        **phone_vote(workshop, VOTES_ON, vote),
     }
 
 

@@ -21,7 +21,7 @@ from ai_workshop.stories.services import own_stories
 @dataclass(frozen=True)
 class OwnList:
     template: str
-    values: Callable[..., dict]  # (workshop, participant) -> the template's values
+    values: Callable[..., dict]  # (workshop, participant, vote) -> the template's values
     listed: str  # which of the values is the list: an empty one draws nothing
 
 
@@ -42,23 +42,23 @@ def _items(kind: str, list_id: str, title: str, items: list) -> dict:
 
 
 OWN_LISTS = {
-    # The open vote, with this phone's dots on its options.
+    # The open vote (the room's current one), with this phone's dots on its options.
     "vote": OwnList("phases/shared/phone_vote.html", my_vote, "vote"),
     "stories": OwnList(
         "phases/discover/my_stories.html",
-        lambda _workshop, participant: {"stories": own_stories(participant)},
+        lambda _workshop, participant, _vote: {"stories": own_stories(participant)},
         "stories",
     ),
     "dreams": OwnList(
         "phases/shared/my_items.html",
-        lambda _workshop, participant: _items(
+        lambda _workshop, participant, _vote: _items(
             "dreams", "my-dreams", _("Your dreams"), _newest_first(Dream, participant)
         ),
         "items",
     ),
     "propositions": OwnList(
         "phases/shared/my_items.html",
-        lambda _workshop, participant: _items(
+        lambda _workshop, participant, _vote: _items(
             "propositions",
             "my-propositions",
             _("Your propositions"),
@@ -68,7 +68,7 @@ OWN_LISTS = {
     ),
     "commitments": OwnList(
         "phases/destiny/my_commitments.html",
-        lambda workshop, participant: {
+        lambda workshop, participant, _vote: {
             "my_commitments": destiny.commitments_of(workshop, participant)
         },
         "my_commitments",

@@ -7,7 +7,7 @@ from ai_workshop.contributions.forms import OpenVoteForm
 UNKNOWN = object()
 
 
-def phone_vote(workshop, participant, targets, vote=UNKNOWN) -> dict:
+def phone_vote(workshop, targets, vote=UNKNOWN) -> dict:
     """The open vote on a phone, when it is about what this phase votes on."""
     vote = votes.current_vote(workshop) if vote is UNKNOWN else vote
     if vote is None or vote.target not in targets:
@@ -21,9 +21,8 @@ def phone_vote(workshop, participant, targets, vote=UNKNOWN) -> dict:
     return {"vote": vote}  # the phone's own dots on it: own_lists.py
 
 
-def my_vote(workshop, participant) -> dict:
+def my_vote(workshop, participant, vote) -> dict:
     """The open vote's options with this phone's dots on them."""
-    vote = votes.current_vote(workshop)
     mine = votes.my_dots(vote, participant)
     return {
         "vote": vote,

@@ -1,21 +1,22 @@
-"""A phone page drawn once per room and screen, for every phone with nothing of its own on it.
+"""A phone page drawn once per room and screen, and copied for each phone.
 
-After a phase change a whole room asks for its new page within seconds. Most phones show
-exactly what the others show: the phase's task, the room's lists, empty forms. That page is
-drawn once per room, screen and language, kept a few seconds, and each phone
-gets a copy with its own CSRF token and participant token written in: a dictionary lookup
-and two string replacements instead of queries and a template. A phone with anything of its
-own on the screen (its stories, dreams, dots or teams, a message to show, its name to greet)
-is drawn in full, as before.
+After a phase change a whole room asks for its new page within seconds. Most of it is what
+every phone shows: the phase's task, the room's lists, empty forms. That page is drawn once
+per room, screen and language and kept a few seconds; each phone gets a copy with its own
+CSRF token, participant token and client ids written in, and its own parts (its stories,
+dreams, propositions, commitments, its dots on the open vote: phases/own_lists.py) drawn
+into the holes left for them. A phone with a message to show, or whose teams and actions
+mark the room's list of actions, or whose name Welcome greets (phases/own.py), is drawn in
+full.
 
 The copy is the same page, byte for byte, as the full drawing would be (the tests compare
-them in every phase); the few seconds bound how late a room-wide edit the key does not name
-(a renamed theme on the phones' list) can show on a newly opened page.
+them in every phase); the few seconds bound how late a room-wide change the key does not
+name (another phone's dream, a renamed theme) can show on a newly opened page.
 """
 
+import functools
 import re
 import secrets
-import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -26,6 +27,8 @@ from flask_wtf.csrf import generate_csrf
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
+from ai_workshop.contributions import votes
+from ai_workshop.live.one_at_a_time import OnePerKey
 from ai_workshop.phases.own_lists import OWN_LISTS
 from ai_workshop.phases.registry import phase_of
 from ai_workshop.phases.voting import screen_key
@@ -61,25 +64,17 @@ class RoomPages:
         self._lifetime = lifetime
         self._most = most
         self._pages: dict[tuple, tuple[float, str]] = {}
-        self._lock = threading.Lock()
-        self._drawing: dict[tuple, threading.Lock] = {}
+        self._drawing = OnePerKey(most)
 
     def get_or_draw(self, key: tuple, draw: Callable[[], str]) -> str:
-        page = self._fresh(key)
-        if page is not None:
+        def drawn() -> str:
+            page = draw()
+            if len(self._pages) >= self._most:
+                self._pages.clear()
+            self._pages[key] = (time.monotonic() + self._lifetime, page)
             return page
-        with self._lock:
-            drawing = self._drawing.setdefault(key, threading.Lock())
-        with drawing:
-            page = self._fresh(key)
-            if page is None:
-                page = draw()
-                with self._lock:
-                    if len(self._pages) >= self._most:
-                        self._pages.clear()
-                        self._drawing.clear()
-                    self._pages[key] = (time.monotonic() + self._lifetime, page)
-        return page
+
+        return self._drawing.get_or_make(key, lambda: self._fresh(key), drawn)
 
     def _fresh(self, key: tuple) -> str | None:
         entry = self._pages.get(key)
@@ -122,11 +117,12 @@ def room_page(what: str, workshop, participant, draw: Callable[..., str]) -> str
     # order of use) are not in the key: a room adds to them every second, and a copy would
     # then serve nobody. A copy shows them as they were at most ROOM_PAGE_SECONDS ago, and
     # phone-live.js brings the lists up to date as it does on any page.
+    vote = votes.current_vote(workshop)
     key = (
         what,
         workshop.id,
         workshop.phase,
-        screen_key(workshop),
+        screen_key(workshop, vote),
         str(get_locale()),
         _settings(workshop),
     )
@@ -139,7 +135,8 @@ def room_page(what: str, workshop, participant, draw: Callable[..., str]) -> str
             g.pop("csrf_token", None)
         return _CLIENT_ID.sub(rf"\g<1>{CLIENT_ID_MARK}\g<2>", page)
 
-    return personalised(_pages().get_or_draw(key, draw_for_the_room), workshop, participant)
+    page = _pages().get_or_draw(key, draw_for_the_room)
+    return personalised(page, workshop, participant, vote)
 
 
 @pass_context
@@ -149,29 +146,27 @@ def yours(context, name: str) -> Markup:
     if participant is ROOM_PHONE:
         return Markup(f"<!--yours{_MARK}:{name}-->")
     page_confirm = context["confirm"]
-    return Markup(_own_list(name, context["workshop"], participant, lambda: page_confirm))
+    vote = context.get("vote")
+    return Markup(_own_list(name, context["workshop"], participant, vote, lambda: page_confirm))
 
 
-def _own_list(name: str, workshop, participant, confirm) -> str:
+def _own_list(name: str, workshop, participant, vote, confirm) -> str:
     """`confirm()` gives the page's ConfirmForm, made only when a list needs it."""
     own = OWN_LISTS[name]
-    values = own.values(workshop, participant)
+    values = own.values(workshop, participant, vote)
     if not values[own.listed]:
         return ""
     template = current_app.jinja_env.get_template(own.template)
     return template.render(workshop=workshop, confirm=confirm(), **values)
 
 
-def personalised(page: str, workshop, participant) -> str:
+def personalised(page: str, workshop, participant, vote) -> str:
+    """The room's copy for this phone; `vote` is the room's current vote."""
     if "<!--yours" in page:
-        made = []
-
-        def confirm() -> ConfirmForm:
-            if not made:
-                made.append(ConfirmForm())
-            return made[0]
-
-        page = _HOLE.sub(lambda hole: _own_list(hole[1], workshop, participant, confirm), page)
+        confirm = functools.cache(ConfirmForm)
+        page = _HOLE.sub(
+            lambda hole: _own_list(hole[1], workshop, participant, vote, confirm), page
+        )
     page = page.replace(TOKEN_MARK, str(escape(token_for(workshop) or "")))
     if CSRF_MARK in page:
         page = page.replace(CSRF_MARK, generate_csrf())
