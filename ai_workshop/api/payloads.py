@@ -4,11 +4,10 @@ import re
 
 from flask import request
 from flask_babel import gettext as _
-from werkzeug.datastructures import MultiDict
 
 from ai_workshop.models import Story, Workshop
 from ai_workshop.stories.fields import STORY_FIELDS, STRENGTHS, stored_values
-from ai_workshop.stories.forms import StoryForm
+from ai_workshop.stories.story_check import check_story
 from ai_workshop.web.json_errors import ApiError
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -79,19 +78,7 @@ def story_fields(workshop: Workshop, payload: dict, current: Story | None = None
         raise ApiError(422, "validation_failed", _("Some fields have the wrong type."), errors)
     values = _story_values(current) if current is not None else {}
     values.update({key: value for key, value in payload.items() if key in KEYS})
-    vocabulary = workshop.strengths_vocabulary
-    strengths = values.get("strengths") or []
-    formdata = MultiDict([(key, values[key]) for key in TEXT_KEYS if values.get(key) is not None])
-    formdata.setlist("strengths", [name for name in strengths if name in vocabulary])
-    form = StoryForm(
-        formdata=formdata,
-        meta={"csrf": False},
-        vocabulary=vocabulary,
-        free_strengths=[name for name in strengths if name not in vocabulary],
-    )
-    if not form.validate():
-        fields = {
-            key: [str(message) for message in messages] for key, messages in form.errors.items()
-        }
-        raise ApiError(422, "validation_failed", _("Some fields need another look."), fields)
-    return form.story_fields()
+    fields, problems = check_story(values, workshop.strengths_vocabulary)
+    if problems:
+        raise ApiError(422, "validation_failed", _("Some fields need another look."), problems)
+    return fields
