@@ -2,8 +2,9 @@
 
 from pathlib import Path
 
-from flask import Flask, has_request_context, request
+from flask import Flask
 
+from ai_workshop.catalogs import compile_stale_catalogs
 from ai_workshop.config import load_config, persistent_secret_key
 from ai_workshop.db.engine import configure_sqlite, engine_options, read_body_first
 from ai_workshop.db.ids import IdConverter
@@ -27,6 +28,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.setdefault(
         "SQLALCHEMY_ENGINE_OPTIONS", engine_options(app.config["SQLALCHEMY_DATABASE_URI"])
     )
+    compile_stale_catalogs()
     register_extensions(app)
     app.url_map.converters["int"] = IdConverter  # before any route is added
     register_security(app)
@@ -55,6 +57,7 @@ def register_extensions(app: Flask) -> None:
     from ai_workshop.api.views import load_stage, state_json
     from ai_workshop.auth.loader import init_login
     from ai_workshop.live import init_live
+    from ai_workshop.web.language import select_locale
     from ai_workshop.web.ratelimit import init_ratelimit
 
     db.init_app(app)
@@ -64,19 +67,10 @@ def register_extensions(app: Flask) -> None:
     app.before_request(read_body_first)
     migrate.init_app(app, db, render_as_batch=True)
     csrf.init_app(app)
-    babel.init_app(app, locale_selector=_select_locale)
+    babel.init_app(app, locale_selector=select_locale)
     init_login(app, login_manager)
     init_live(app, load_stage=load_stage, state_json=state_json)
     init_ratelimit(app)
-
-
-SUPPORTED_LOCALES = ["en"]
-
-
-def _select_locale() -> str | None:
-    if not has_request_context():
-        return None
-    return request.accept_languages.best_match(SUPPORTED_LOCALES)
 
 
 def register_security(app: Flask) -> None:
@@ -99,6 +93,7 @@ def register_blueprints(app: Flask) -> None:
     from ai_workshop.plan.views import bp as plan_bp
     from ai_workshop.plan.views import leader_bp
     from ai_workshop.projector.views import bp as projector_bp
+    from ai_workshop.web.language import bp as language_bp
     from ai_workshop.workshops import (  # noqa: F401  (add routes to the workshops blueprint)
         privacy_views,
         session_views,
@@ -108,7 +103,7 @@ def register_blueprints(app: Flask) -> None:
 
     blueprints = (
         home_bp, auth_bp, workshops_bp, board_bp, phone_bp, contribute_bp, projector_bp, live_bp,
-        api_bp, plan_bp, leader_bp,
+        api_bp, plan_bp, leader_bp, language_bp,
     )  # fmt: skip
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
@@ -147,8 +142,11 @@ def register_cli(app: Flask) -> None:
 def register_template_helpers(app: Flask) -> None:
     from ai_workshop.phases.registry import phase_template
     from ai_workshop.stories.templating import init_story_templating
+    from ai_workshop.web.language import language_switch, page_language
     from ai_workshop.web.template_helpers import init_template_helpers
 
     init_template_helpers(app)
+    app.jinja_env.globals["page_language"] = page_language
+    app.jinja_env.globals["language_switch"] = language_switch
     init_story_templating(app)
     app.jinja_env.globals["phase_template"] = phase_template

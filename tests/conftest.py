@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import text
 
 from ai_workshop import create_app
+from ai_workshop.catalogs import compile_stale_catalogs
 from ai_workshop.config import normalise_database_url
 from ai_workshop.extensions import db
 
@@ -34,6 +35,12 @@ def config_for_tests(database_uri: str) -> dict:
         # checks the file every worker shares).
         "RATELIMIT_STORAGE": "memory",
     }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def catalogs_compiled():
+    """Pages in every language, also when pytest runs without `make`."""
+    compile_stale_catalogs()
 
 
 @pytest.fixture(scope="session")

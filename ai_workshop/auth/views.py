@@ -1,7 +1,6 @@
 """Sign up, log in and log out for facilitators."""
 
 import math
-from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
@@ -19,18 +18,15 @@ from ai_workshop.auth.throttle import (
 from ai_workshop.domain_errors import DomainError
 from ai_workshop.extensions import db
 from ai_workshop.web import access
+from ai_workshop.web.language import remember_at_login
+from ai_workshop.web.safe_next import local_target
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
 
 def _safe_next(target: str | None) -> str:
     """Only follow local paths after login, never another site."""
-    local = target and target.startswith("/") and not target.startswith("//")
-    # A control character (a CR or LF smuggled in as %0D%0A) cannot go into a header.
-    printable = local and target.isprintable()
-    if printable and not urlsplit(target).netloc and "\\" not in target:
-        return target
-    return url_for("workshops.index")
+    return local_target(target) or url_for("workshops.index")
 
 
 def too_many_logins(wait_seconds: float) -> str:
@@ -44,6 +40,7 @@ def too_many_logins(wait_seconds: float) -> str:
 def _start_session(facilitator) -> None:
     session.clear()  # a fresh session at login defeats session fixation
     login_user(facilitator, remember=False)
+    remember_at_login(facilitator)
 
 
 @bp.route("/login", methods=["GET", "POST"])

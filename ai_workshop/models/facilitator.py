@@ -20,6 +20,8 @@ class Facilitator(UserMixin, db.Model):
     # Part of the id the session cookie carries: raising it ends every session issued
     # before, wherever the cookie was copied (logout, "log out other sessions").
     session_epoch: Mapped[int] = mapped_column(default=0, server_default="0")
+    # The console's language, chosen by the facilitator; None follows the browser.
+    language: Mapped[str | None] = mapped_column(String(8))
 
     workshops: Mapped[list["Workshop"]] = relationship(  # noqa: F821
         back_populates="facilitator", order_by="Workshop.created_at.desc()"

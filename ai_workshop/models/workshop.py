@@ -30,6 +30,8 @@ class Workshop(db.Model):
     dream_prompt: Mapped[str] = mapped_column(String(500), default="")
     strengths_vocabulary: Mapped[list[str]] = mapped_column(JSON, default=list)
     phase_vocabulary: Mapped[str] = mapped_column(String(2), default="4d")
+    # The room's language: the projector, the plan, its PDF and the exports speak it.
+    language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
     phase: Mapped[str] = mapped_column(String(16), default="define")
     # Bumped on every change a screen could show; ETags and live streams compare it.
     version: Mapped[int] = mapped_column(default=1)

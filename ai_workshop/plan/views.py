@@ -11,6 +11,7 @@ from ai_workshop.plan.pdf import PdfError, Renderer
 from ai_workshop.web import access
 from ai_workshop.web.answers import BackTo, FormPage, page
 from ai_workshop.web.forms import ConfirmForm
+from ai_workshop.web.language import in_workshop_language
 from ai_workshop.web.ratelimit import retry_after
 from ai_workshop.web.write_views import finds, write_view
 from ai_workshop.workshops.exports import csv_zip, workshop_json
@@ -44,6 +45,7 @@ def _pdf_response(workshop, paper: str) -> Response:
 
 @bp.get("/<code>")
 @access.runs_workshop
+@in_workshop_language
 def show(workshop):
     content = build_plan(workshop)
     db.session.commit()  # the plan record is made on first view
@@ -87,12 +89,14 @@ def revoke(workshop, form):
 
 @bp.get("/<code>/plan-<paper>.pdf")
 @access.runs_workshop
+@in_workshop_language
 def pdf(workshop, paper: str):
     return _pdf_response(workshop, paper)
 
 
 @bp.get("/<code>/export.json")
 @access.runs_workshop
+@in_workshop_language
 def export_json(workshop):
     response = Response(workshop_json(workshop), mimetype="application/json")
     response.headers["Content-Disposition"] = (
@@ -103,6 +107,7 @@ def export_json(workshop):
 
 @bp.get("/<code>/export.zip")
 @access.runs_workshop
+@in_workshop_language
 def export_zip(workshop):
     response = Response(csv_zip(workshop), mimetype="application/zip")
     response.headers["Content-Disposition"] = (
@@ -113,6 +118,7 @@ def export_zip(workshop):
 
 @leader_bp.get("/<token>")
 @access.leaders_link
+@in_workshop_language
 def plan_page(plan):
     response = Response(
         render_template("plan/leader.html", p=build_plan(plan.workshop_ref), token=plan.share_token)
@@ -123,6 +129,7 @@ def plan_page(plan):
 
 @leader_bp.get("/<token>/plan-<paper>.pdf")
 @access.leaders_link
+@in_workshop_language
 def plan_pdf(plan, paper: str):
     # A PDF takes seconds of a core: a link passed around (or a script) may not queue
     # hundreds of them. A few leaders downloading it now and then never meet the limit.

@@ -5,6 +5,7 @@ from flask import Blueprint, render_template
 from ai_workshop.clock import utcnow
 from ai_workshop.phases.registry import phase_of
 from ai_workshop.web import access
+from ai_workshop.web.language import in_workshop_language
 from ai_workshop.web.netinfo import public_base_url
 from ai_workshop.workshops.services import participant_count
 
@@ -23,11 +24,13 @@ def _panel_context(workshop) -> dict:
 
 @bp.get("/<code>")
 @access.runs_workshop
+@in_workshop_language
 def show(workshop):
     return render_template("projector/show.html", **_panel_context(workshop))
 
 
 @bp.get("/<code>/panel")
 @access.runs_workshop
+@in_workshop_language
 def panel(workshop):
     return render_template("projector/_panel.html", **_panel_context(workshop))

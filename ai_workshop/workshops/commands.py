@@ -8,6 +8,7 @@ from flask.cli import AppGroup
 from ai_workshop.auth.services import find_facilitator
 from ai_workshop.domain_errors import DomainError
 from ai_workshop.extensions import db
+from ai_workshop.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from ai_workshop.phases import PHASES
 from ai_workshop.stories.files import StoryFileError, read_story_file
 from ai_workshop.workshops.services import create_workshop, find_workshop, set_phase
@@ -24,12 +25,18 @@ def _fail(message: str) -> None:
 @click.option("--facilitator", "email", required=True, help="Email of the owning facilitator.")
 @click.option("--name", required=True, help="Workshop name.")
 @click.option("--template", type=click.Choice(sorted(TEMPLATES)), default="customer-service")
-def create_workshop_command(email: str, name: str, template: str) -> None:
+@click.option(
+    "--language",
+    type=click.Choice(sorted(LANGUAGES)),
+    default=DEFAULT_LANGUAGE,
+    help="The room's language: the template's texts, the projector, the plan.",
+)
+def create_workshop_command(email: str, name: str, template: str, language: str) -> None:
     """Create a workshop and print its join code."""
     facilitator = find_facilitator(email)
     if facilitator is None:
         _fail(f"No facilitator with email {email}.")
-    workshop = create_workshop(facilitator, template, name=name.strip()[:120])
+    workshop = create_workshop(facilitator, template, language=language, name=name.strip()[:120])
     db.session.commit()
     click.echo(workshop.code)
 

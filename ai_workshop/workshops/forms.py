@@ -3,11 +3,13 @@ from wtforms import HiddenField, IntegerField, RadioField, SelectField, StringFi
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, NumberRange, Optional, ValidationError
 
+from ai_workshop.i18n import DEFAULT_LANGUAGE
 from ai_workshop.phases import PHASES, VOCABULARY_NAMES
 from ai_workshop.stories.fields import CORRECTABLE, STORY_FIELDS
 from ai_workshop.stories.form_fields import correction_fields, with_fields
 from ai_workshop.text import clean_line, clean_text
 from ai_workshop.web.forms import AppForm, at_most
+from ai_workshop.web.language import language_choices, page_language
 from ai_workshop.workshops.template_library import DEFAULT_TEMPLATE, TEMPLATES
 
 QUESTIONS_MAX = 10
@@ -30,6 +32,17 @@ def terms_of(text: str | None) -> list[str]:
     return terms
 
 
+def room_language_field() -> SelectField:
+    return SelectField(
+        _l("Language of the room"),
+        choices=language_choices(),
+        default=DEFAULT_LANGUAGE,
+        description=_l(
+            "The projector, the plan and its PDF speak it. Phones follow each person's own."
+        ),
+    )
+
+
 class NewWorkshopForm(AppForm):
     template = RadioField(
         _l("Start from"),
@@ -45,6 +58,12 @@ class NewWorkshopForm(AppForm):
             at_most(120),
         ],
     )
+    language = room_language_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_submitted():
+            self.language.data = page_language().code  # the console's, unless changed
 
 
 class SettingsForm(AppForm):
@@ -83,6 +102,7 @@ class SettingsForm(AppForm):
         choices=[SelectChoice(key, name) for key, name in VOCABULARY_NAMES.items()],
         default="4d",
     )
+    language = room_language_field()
 
     def validate_questions(self, field) -> None:
         questions = lines_of(field.data)
@@ -107,6 +127,7 @@ class SettingsForm(AppForm):
             "dream_prompt": self.dream_prompt.data or "",
             "strengths_vocabulary": terms_of(self.strengths.data),
             "phase_vocabulary": self.phase_vocabulary.data,
+            "language": self.language.data,
         }
 
     def fill_from(self, workshop) -> None:
@@ -117,6 +138,7 @@ class SettingsForm(AppForm):
         self.dream_prompt.data = workshop.dream_prompt
         self.strengths.data = "\n".join(workshop.strengths_vocabulary)
         self.phase_vocabulary.data = workshop.phase_vocabulary
+        self.language.data = workshop.language
 
 
 class PhaseForm(AppForm):

@@ -1,11 +1,13 @@
 """Workshop workflows: creation from a template, settings, phase and timer control."""
 
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import bindparam, func, select
 
 from ai_workshop.clock import utcnow
 from ai_workshop.domain_errors import NotFound
 from ai_workshop.extensions import db
+from ai_workshop.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from ai_workshop.live import mark_changed
 from ai_workshop.models import Facilitator, Participant, Story, Workshop
 from ai_workshop.models.joincode import generate_code, looks_like_code, normalise_code
@@ -19,6 +21,7 @@ EDITABLE_FIELDS = (
     "dream_prompt",
     "strengths_vocabulary",
     "phase_vocabulary",
+    "language",
 )
 
 
@@ -29,23 +32,29 @@ def unused_code() -> str:
             return code
 
 
-def create_workshop(facilitator: Facilitator, template_key: str, **fields) -> Workshop:
-    """A new workshop filled from a template; explicit fields override the template."""
+def create_workshop(
+    facilitator: Facilitator, template_key: str, language: str = DEFAULT_LANGUAGE, **fields
+) -> Workshop:
+    """A new workshop filled from a template in the room's language; explicit fields
+    override the template."""
     template = get_template(template_key)
-    workshop = Workshop(
-        code=unused_code(),
-        facilitator=facilitator,
-        template_key=template.key,
-        name=str(template.title),
-        topic=str(template.topic),
-        why_it_matters=str(template.why_it_matters),
-        questions=[str(question) for question in template.questions],
-        dream_prompt=str(template.dream_prompt),
-        strengths_vocabulary=list(template.strengths),
-        phase_vocabulary=template.phase_vocabulary,
-        phase="define",
-        version=1,
-    )
+    language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    with force_locale(language):
+        workshop = Workshop(
+            code=unused_code(),
+            facilitator=facilitator,
+            template_key=template.key,
+            language=language,
+            name=str(template.title),
+            topic=str(template.topic),
+            why_it_matters=str(template.why_it_matters),
+            questions=[str(question) for question in template.questions],
+            dream_prompt=str(template.dream_prompt),
+            strengths_vocabulary=list(template.strengths),
+            phase_vocabulary=template.phase_vocabulary,
+            phase="define",
+            version=1,
+        )
     update_settings(workshop, fields, announce=False)
     db.session.add(workshop)
     db.session.flush()

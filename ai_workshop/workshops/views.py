@@ -54,7 +54,9 @@ def index():
 @access.signed_in
 @write_view(NewWorkshopForm, FormPage(page("workshops/new.html", templates=TEMPLATES)))
 def new(form):
-    workshop = create_workshop(current_user, form.template.data, name=form.name.data)
+    workshop = create_workshop(
+        current_user, form.template.data, language=form.language.data, name=form.name.data
+    )
     return (
         _("Workshop created. Check the topic and questions, then open the console."),
         url_for("workshops.settings", code=workshop.code),

@@ -74,6 +74,7 @@ ROUTES = {
     ("static", "GET"): (PUBLIC, 200),
     ("home.index", "GET"): (PUBLIC, 200),
     ("home.health", "GET"): (PUBLIC, 200),
+    ("language.choose", "POST"): (PUBLIC, 302),
     ("auth.login", "GET"): (PUBLIC, 200),
     ("auth.login", "POST"): (PUBLIC, 422),
     ("auth.signup", "GET"): (PUBLIC, 200),

@@ -1,0 +1,181 @@
+"""Whose language each page speaks: a phone its person's, the console its facilitator's,
+the projector, the plan and its PDF the workshop's; <html lang dir> always says which."""
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from flask import g
+
+from ai_workshop.extensions import db
+from ai_workshop.models import Facilitator, Workshop
+from ai_workshop.workshops.template_library import TEMPLATES
+
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "ai_workshop" / "translations"
+
+
+def translated(code: str, english: str) -> str:
+    """The catalog's own translation: what a page in that language must show."""
+    with open(TRANSLATIONS / code / "LC_MESSAGES" / "messages.po", "rb") as file:
+        message = read_po(file, locale=code).get(english)
+    assert message is not None and message.string, f"{code} lacks {english!r}"
+    return message.string
+
+
+def html_tag(response) -> str:
+    return re.search(r"<html[^>]*>", response.get_data(as_text=True)).group(0)
+
+
+def escaped(text: str) -> str:
+    return text.replace("&", "&amp;").replace("'", "&#39;").replace('"', "&#34;")
+
+
+def fresh(client):
+    """Clients here share one app context: forget the last one's user and tokens."""
+    g.pop("_login_user", None)
+    g.pop("csrf_token", None)
+    g.pop("aiw_locale", None)
+    g.pop("_flask_babel", None)  # the language Flask-Babel found for the last request
+    return client
+
+
+@pytest.mark.parametrize(
+    ("accept", "tag", "direction", "code"),
+    [
+        ("de-DE,de;q=0.9,en;q=0.5", "de", "ltr", "de"),
+        ("es-MX,es;q=0.9", "es", "ltr", "es"),
+        ("fr-CA", "fr", "ltr", "fr"),
+        ("pt-BR,pt;q=0.8", "pt-BR", "ltr", "pt_BR"),
+        ("pt-PT", "pt-BR", "ltr", "pt_BR"),
+        ("ja-JP,ja;q=0.9", "ja", "ltr", "ja"),
+        ("ar-AE", "ar", "rtl", "ar"),
+    ],
+)
+def test_a_browser_gets_its_own_language(client, accept, tag, direction, code):
+    response = client.get("/", headers={"Accept-Language": accept})
+    assert f'lang="{tag}"' in html_tag(response)
+    assert f'dir="{direction}"' in html_tag(response)
+    assert escaped(translated(code, "Join a workshop")) in response.get_data(as_text=True)
+
+
+def test_a_language_nobody_translated_falls_back_to_english(client):
+    response = client.get("/", headers={"Accept-Language": "sw,nl;q=0.8"})
+    assert 'lang="en" dir="ltr"' in html_tag(response)
+    assert "Join a workshop" in response.get_data(as_text=True)
+
+
+def test_the_switch_is_remembered_over_the_browser(client):
+    response = client.post("/language", data={"language": "ja", "next": "/?x=1"})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/?x=1"
+    cookie = response.headers["Set-Cookie"]
+    assert "aiw_lang=ja" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    page = fresh(client).get("/", headers={"Accept-Language": "de"})
+    assert 'lang="ja"' in html_tag(page)
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/x", "/\\evil"])
+def test_the_switch_only_goes_back_to_this_site(client, target):
+    response = client.post("/language", data={"language": "fr", "next": target})
+    assert response.headers["Location"] == "/"
+
+
+def test_an_unknown_language_changes_nothing(client):
+    response = client.post("/language", data={"language": "xx", "next": "/"})
+    assert response.status_code == 302
+    assert "aiw_lang" not in response.headers.get("Set-Cookie", "")
+
+
+def test_a_phone_page_follows_the_phone(client, make, workshop):
+    make.participant(workshop)  # someone else in the room
+    fresh(client).post(
+        f"/j/{workshop.code}", data={"display_name": "Aiko"}, headers={"Accept-Language": "ja"}
+    )
+    page = fresh(client).get(f"/p/{workshop.code}", headers={"Accept-Language": "ja"})
+    assert page.status_code == 200
+    assert 'lang="ja"' in html_tag(page)
+    text = page.get_data(as_text=True)
+    assert 'id="language-switch"' in text
+    # The room's page drawn for a German phone is not handed to this one.
+    other = fresh(client.application.test_client())
+    other.post(f"/j/{workshop.code}", headers={"Accept-Language": "de"})
+    german = fresh(other).get(f"/p/{workshop.code}", headers={"Accept-Language": "de"})
+    assert 'lang="de"' in html_tag(german)
+    again = fresh(client).get(f"/p/{workshop.code}", headers={"Accept-Language": "ja"})
+    assert 'lang="ja"' in html_tag(again)
+
+
+def test_the_facilitator_choice_is_kept_on_the_account(client, login, facilitator, app):
+    login(facilitator)
+    client.post("/language", data={"language": "es", "next": "/workshops/"})
+    db.session.expire_all()
+    assert db.session.get(Facilitator, facilitator.id).language == "es"
+    # Another browser, set to German: logging in brings the console back in Spanish.
+    other = fresh(app.test_client())
+    response = other.post(
+        "/auth/login",
+        data={"email": facilitator.email, "password": "correct horse battery"},
+        headers={"Accept-Language": "de"},
+    )
+    assert "aiw_lang=es" in response.headers["Set-Cookie"]
+    console = fresh(other).get("/workshops/", headers={"Accept-Language": "de"})
+    assert 'lang="es"' in html_tag(console)
+
+
+def test_projector_and_plan_speak_the_workshop_language(client, login, facilitator, workshop):
+    workshop.language = "ar"
+    db.session.commit()
+    login(facilitator)
+    headers = {"Accept-Language": "en"}
+    for path in (f"/projector/{workshop.code}", f"/plan/{workshop.code}"):
+        page = fresh(client).get(path, headers=headers)
+        assert page.status_code == 200, path
+        assert 'lang="ar" dir="rtl"' in html_tag(page), path
+    console = fresh(client).get(f"/workshops/{workshop.code}/console", headers=headers)
+    assert 'lang="en"' in html_tag(console)
+
+
+def test_a_new_workshop_starts_in_the_chosen_language(client, login, facilitator):
+    login(facilitator)
+    response = client.post(
+        "/workshops/new",
+        data={"template": "customer-service", "name": "Équipe support", "language": "fr"},
+    )
+    assert response.status_code == 302
+    workshop = db.session.query(Workshop).filter_by(name="Équipe support").one()
+    assert workshop.language == "fr"
+    english_topic = TEMPLATES["customer-service"].topic._args[0]
+    assert workshop.topic == translated("fr", english_topic)
+
+
+def test_the_settings_change_the_room_language(client, login, facilitator, workshop):
+    login(facilitator)
+    form = client.get(f"/workshops/{workshop.code}/settings").get_data(as_text=True)
+    assert 'name="language"' in form
+    data = {
+        "name": workshop.name,
+        "topic": workshop.topic,
+        "questions": "\n".join(workshop.questions),
+        "strengths": "\n".join(workshop.strengths_vocabulary),
+        "phase_vocabulary": "4d",
+        "language": "pt_BR",
+    }
+    client.post(f"/workshops/{workshop.code}/settings", data=data)
+    db.session.expire_all()
+    assert db.session.get(Workshop, workshop.id).language == "pt_BR"
+
+
+def test_the_command_line_creates_a_room_in_its_language(runner, facilitator):
+    result = runner.invoke(
+        args=["workshop", "create", "--facilitator", facilitator.email, "--name", "Osaka",
+              "--language", "ja"]
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    workshop = db.session.query(Workshop).filter_by(code=result.output.strip()).one()
+    assert workshop.language == "ja"
+    assert workshop.questions[0] == translated("ja", workshop_question_in_english())
+
+
+def workshop_question_in_english() -> str:
+    return TEMPLATES["customer-service"].questions[0]._args[0]
