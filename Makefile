@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export FLASK_APP := app.py
 
-.PHONY: run test lint format browsers axe setup clean messages
+.PHONY: run test lint format browsers axe fonts setup clean messages
 
 $(STAMP): requirements.txt requirements-dev.txt requirements-models.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,12 +23,15 @@ CATALOGS := $(foreach l,$(LOCALES),ai_workshop/translations/$(l)/LC_MESSAGES/mes
 ai_workshop/translations/%/LC_MESSAGES/messages.mo: ai_workshop/translations/%/LC_MESSAGES/messages.po $(STAMP)
 	$(BIN)/pybabel compile --use-fuzzy -d ai_workshop/translations -l $* >/dev/null
 
-setup: $(STAMP) $(CATALOGS)
+setup: $(STAMP) $(CATALOGS) fonts
 
-run: $(STAMP) $(CATALOGS)
+run: $(STAMP) $(CATALOGS) fonts
 	$(BIN)/flask db upgrade
 	$(BIN)/flask demo
 	$(BIN)/gunicorn --config gunicorn.conf.py app:app
+
+fonts:
+	@sh scripts/ensure-fonts.sh
 
 browsers:
 	@sh scripts/ensure-chromium.sh
@@ -45,7 +48,7 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: $(STAMP) $(CATALOGS) browsers axe lint
+test: $(STAMP) $(CATALOGS) fonts browsers axe lint
 	$(BIN)/python -m pytest
 
 clean:
@@ -53,7 +56,7 @@ clean:
 
 # Extract every message into the template, then bring each language's catalog up to date.
 messages: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-wrap --sort-by-file \
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_pgettext:1c,2 --no-wrap --sort-by-file \
 		--project "AI Workshop" --msgid-bugs-address "" \
 		-o ai_workshop/translations/messages.pot .
 	$(BIN)/pybabel update --no-wrap --ignore-obsolete -i ai_workshop/translations/messages.pot \

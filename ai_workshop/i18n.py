@@ -14,6 +14,15 @@ class Language:
     def direction(self) -> str:
         return "rtl" if self.rtl else "ltr"
 
+    @property
+    def back_arrow(self) -> str:
+        """Points where the reader came from: left in English, right in Arabic."""
+        return "→" if self.rtl else "←"
+
+    @property
+    def forward_arrow(self) -> str:
+        return "←" if self.rtl else "→"
+
 
 LANGUAGES = {
     language.code: language

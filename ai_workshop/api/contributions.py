@@ -77,7 +77,11 @@ def create_dream(workshop, participant):
 @access.api_participant
 def create_proposition(workshop, participant):
     item, created = _contribute(workshop, participant, PropositionForm, design.submit_proposition)
-    return _created(item, created, future_words=future_words(item.text), hint=tense_hint(item.text))
+    found, hint = (
+        future_words(item.text, workshop.language),
+        tense_hint(item.text, workshop.language),
+    )
+    return _created(item, created, future_words=found, hint=hint)
 
 
 @bp.post("/workshops/<code>/actions")

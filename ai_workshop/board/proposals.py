@@ -25,9 +25,10 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
+from babel.lists import format_list
 from flask import current_app
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from sqlalchemy import select
 
 from ai_workshop.board.embeddings import story_input, unembedded, vectors_for
@@ -475,7 +476,7 @@ def _summary(proposal: Proposal) -> str:
                 "%(num)d second theme added", "%(num)d second themes added", proposal.seconds_added
             )
         )
-    return ", ".join(parts)
+    return format_list(parts, style="unit", locale=get_locale() or "en") if parts else ""
 
 
 def summary(proposal: Proposal) -> str:

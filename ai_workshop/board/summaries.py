@@ -9,8 +9,9 @@ theme_words() and core_words(), which never show a quote its story no longer all
 from collections import Counter
 from dataclasses import dataclass, field
 
+from babel.lists import format_list
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from sqlalchemy import event, select
 from sqlalchemy.orm import selectinload
 
@@ -81,10 +82,10 @@ def top_strengths(stories: list[Story], limit: int = 3) -> list[str]:
 
 
 def joined(items: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
+    """'a', 'a and b', 'a, b and c', as the page's language joins a list ('a、b、c')."""
     if len(items) <= 1:
         return "".join(items)
-    return _("%(items)s and %(last)s", items=", ".join(items[:-1]), last=items[-1])
+    return format_list(items, locale=get_locale() or "en")
 
 
 def theme_text(count: int, strengths: list[str], sentences: tuple[str, ...], private: int) -> str:

@@ -1,4 +1,8 @@
-"""A gentle check that a provocative proposition is written in the present tense."""
+"""A gentle check that a provocative proposition is written in the present tense.
+
+English only: its phrases are English words, some of them words of other languages too
+("will" is German for "wants"), so rooms in other languages are not checked.
+"""
 
 import re
 
@@ -24,8 +28,10 @@ PATTERNS = [
 _COMPILED = re.compile("|".join(PATTERNS), re.IGNORECASE)
 
 
-def future_words(text: str) -> list[str]:
+def future_words(text: str, language: str = "en") -> list[str]:
     """The future or conditional phrases found, in order, without repeats."""
+    if language != "en":
+        return []
     found = []
     for match in _COMPILED.finditer(text or ""):
         word = match.group().lower()
@@ -34,8 +40,8 @@ def future_words(text: str) -> list[str]:
     return found
 
 
-def tense_hint(text: str) -> str | None:
-    words = future_words(text)
+def tense_hint(text: str, language: str = "en") -> str | None:
+    words = future_words(text, language)
     if not words:
         return None
     return _(

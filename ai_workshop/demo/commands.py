@@ -5,13 +5,20 @@ from flask import current_app
 
 from ai_workshop.demo.seed import ensure_demo_facilitator, ensure_demo_workshop
 from ai_workshop.extensions import db
+from ai_workshop.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 
 @click.command("demo")
-def demo_command() -> None:
+@click.option(
+    "--language",
+    type=click.Choice(sorted(LANGUAGES)),
+    default=DEFAULT_LANGUAGE,
+    help="The demo session's language: its stories, dreams, plan and the room's screens.",
+)
+def demo_command(language: str) -> None:
     """Create (once) the demo facilitator and a demo workshop; print how to log in."""
     email, password = ensure_demo_facilitator(current_app.instance_path)
-    workshop = ensure_demo_workshop()
+    workshop = ensure_demo_workshop(language)
     db.session.commit()
     port = current_app.config["PORT"]
     click.echo("")

@@ -18,9 +18,9 @@ from ai_workshop.auth.services import create_facilitator, find_facilitator
 from ai_workshop.board.proposals import suggest
 from ai_workshop.board.services import show_on_projector
 from ai_workshop.contributions import design, destiny, dreams, votes
-from ai_workshop.demo import session_content as content
-from ai_workshop.demo.stories import DEMO_PARTICIPANTS, DEMO_STORIES, EXTRA_DEMO_STORIES
+from ai_workshop.demo.content import DemoContent, demo_content
 from ai_workshop.extensions import db
+from ai_workshop.i18n import DEFAULT_LANGUAGE
 from ai_workshop.models import Participant, Story, Workshop
 from ai_workshop.plan.content import plan_for
 from ai_workshop.stories.fields import COLUMNS
@@ -28,7 +28,6 @@ from ai_workshop.themes.embedders import resolve_engine
 from ai_workshop.workshops.services import create_workshop, set_phase
 
 DEMO_EMAIL = "demo@example.com"
-DEMO_WORKSHOP_NAME = "Customer service offsite (demo)"
 DEMO_THEMES = 5
 
 
@@ -60,8 +59,9 @@ def _cid() -> str:
 class _Room:
     """The demo's participants: one per named teller, a fresh one for each anonymous story."""
 
-    def __init__(self, workshop: Workshop):
+    def __init__(self, workshop: Workshop, content: DemoContent):
         self.workshop = workshop
+        self.content = content
         self.by_name: dict[str, Participant] = {}
         self.everyone: list[Participant] = []
 
@@ -91,11 +91,12 @@ def _add_story(room: _Room, teller: str | None, fields: dict, parked: bool = Fal
 
 
 def _discovery(room: _Room) -> None:
-    for name, fields in zip(DEMO_PARTICIPANTS, DEMO_STORIES, strict=True):
+    content = room.content
+    for name, fields in zip(content["participants"], content["stories"], strict=True):
         _add_story(room, name, fields)
-    for fields in [*EXTRA_DEMO_STORIES, *content.MORE_STORIES]:
+    for fields in [*content["extra_stories"], *content["more_stories"]]:
         _add_story(room, fields["teller"], fields)
-    for fields in content.PARKED_STORIES:
+    for fields in content["parked_stories"]:
         _add_story(room, fields["teller"], fields, parked=True)
     db.session.flush()
     # The demo reads every story itself, so its themes are the preferred engine's from the start.
@@ -119,7 +120,7 @@ def _dream(room: _Room) -> None:
     workshop = room.workshop
     set_phase(workshop, "dream")
     themes = [option.id for option in votes.options_for(workshop, "themes")]
-    for index, text in enumerate(content.DREAMS):
+    for index, text in enumerate(room.content["dreams"]):
         theme_id = themes[index % len(themes)] if index % 3 else None
         dreams.submit_dream(
             workshop,
@@ -137,7 +138,7 @@ def _design(room: _Room) -> list:
     set_phase(workshop, "design")
     chosen = dreams.chosen_themes(workshop)
     made = []
-    for index, text in enumerate(content.PROPOSITIONS):
+    for index, text in enumerate(room.content["propositions"]):
         fields = {"client_id": _cid(), "text": text, "theme_id": chosen[index % len(chosen)].id}
         made.append(design.submit_proposition(workshop, room.everyone[index + 3], fields)[0])
     vote = votes.open_vote(workshop, "propositions", dots=2)
@@ -150,7 +151,7 @@ def _destiny(room: _Room, propositions: list) -> None:
     workshop = room.workshop
     set_phase(workshop, "destiny")
     today = workshop.created_at.date()
-    for index, item in enumerate(content.ACTIONS):
+    for index, item in enumerate(room.content["actions"]):
         proposer = room.person(item["owner"])
         action, _ = destiny.propose_action(
             workshop,
@@ -168,7 +169,7 @@ def _destiny(room: _Room, propositions: list) -> None:
         })  # fmt: skip
         for helper in room.everyone[index * 3 : index * 3 + 2 + index % 3]:
             destiny.volunteer(workshop, action, helper, True)
-    for item in content.COMMITMENTS:
+    for item in room.content["commitments"]:
         destiny.submit_commitment(
             workshop,
             room.person(item["teller"]),
@@ -181,30 +182,36 @@ def _destiny(room: _Room, propositions: list) -> None:
         )
 
 
-def _plan(workshop: Workshop) -> None:
+def _plan(workshop: Workshop, content: DemoContent) -> None:
     plan = plan_for(workshop)
-    plan.summary = content.PLAN_TEXT["summary"]
-    plan.keep = content.PLAN_TEXT["keep"]
-    plan.measures_note = content.PLAN_TEXT["measures_note"]
+    plan.summary = content["plan_text"]["summary"]
+    plan.keep = content["plan_text"]["keep"]
+    plan.measures_note = content["plan_text"]["measures_note"]
 
 
-def ensure_demo_workshop() -> Workshop:
+def ensure_demo_workshop(language: str = DEFAULT_LANGUAGE) -> Workshop:
+    """The demo workshop in `language`, made once: its whole session written in it."""
+    content = demo_content(language)
     facilitator = find_facilitator(DEMO_EMAIL)
     existing = db.session.scalar(
         select(Workshop).where(
-            Workshop.facilitator_id == facilitator.id, Workshop.name == DEMO_WORKSHOP_NAME
+            Workshop.facilitator_id == facilitator.id,
+            Workshop.name == content["workshop_name"],
+            Workshop.language == language,
         )
     )
     if existing is not None:
         return existing
-    workshop = create_workshop(facilitator, "customer-service", name=DEMO_WORKSHOP_NAME)
-    room = _Room(workshop)
+    workshop = create_workshop(
+        facilitator, "customer-service", language=language, name=content["workshop_name"]
+    )
+    room = _Room(workshop, content)
     set_phase(workshop, "discover")
     _discovery(room)
     _dream(room)
     propositions = _design(room)
     _destiny(room, propositions)
-    _plan(workshop)
+    _plan(workshop, content)
     set_phase(workshop, "define")
     workshop.themes_shown = False
     db.session.flush()

@@ -1,5 +1,6 @@
 from datetime import datetime
 
+from flask_babel import lazy_pgettext
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -7,6 +8,12 @@ from ai_workshop.clock import utcnow
 from ai_workshop.extensions import db
 
 VOTE_TARGETS = ("dreams", "themes", "propositions")
+# What a vote is on, as a sentence names it: "Open · on themes".
+VOTE_TARGET_LABELS = {
+    "dreams": lazy_pgettext("what a vote is on", "dreams"),
+    "themes": lazy_pgettext("what a vote is on", "themes"),
+    "propositions": lazy_pgettext("what a vote is on", "propositions"),
+}
 
 
 class Vote(db.Model):
@@ -23,6 +30,10 @@ class Vote(db.Model):
     revealed: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column()
+
+    @property
+    def target_label(self) -> str:
+        return str(VOTE_TARGET_LABELS.get(self.target, self.target))
 
 
 class VoteDot(db.Model):

@@ -39,7 +39,7 @@ def console(workshop) -> dict:
     return {
         "chosen": dreams.chosen_themes(workshop),
         "propositions": propositions,
-        "hints": {item.id: tense_hint(item.text) for item in propositions},
+        "hints": {item.id: tense_hint(item.text, workshop.language) for item in propositions},
         **console_vote(workshop, "propositions"),
     }
 

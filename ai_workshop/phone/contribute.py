@@ -55,7 +55,7 @@ class _WithTenseHint(OnHomePage):
 
     def done(self, write, message):
         response = super().done(write, message)
-        hint = tense_hint(write.form.text.data or "")
+        hint = tense_hint(write.form.text.data or "", write.workshop.language)
         if hint:
             flash(hint, "info")
         return response

@@ -18,8 +18,9 @@ def _key(name: str) -> str:
 
 
 def split_free_text(raw: str | None) -> list[str]:
-    """'patience, humour; kept promises' -> ['patience', 'humour', 'kept promises']."""
-    parts = re.split(r"[,;\n]+", raw or "")
+    """'patience, humour; kept promises' -> ['patience', 'humour', 'kept promises'];
+    Japanese and Arabic commas and semicolons separate too."""
+    parts = re.split(r"[,;\n、，،؛]+", raw or "")
     return [clean_line(part) for part in parts if clean_line(part)]
 
 

@@ -1,7 +1,8 @@
 """Small helpers every template may need: join URLs, phase names, the time, the locale."""
 
+from babel.dates import format_skeleton
 from flask import url_for
-from flask_babel import get_locale
+from flask_babel import format_date, get_locale
 
 from ai_workshop.clock import to_iso, utcnow
 from ai_workshop.models.phase_names import PHASES, phase_label
@@ -35,3 +36,15 @@ def init_template_helpers(app) -> None:
         now_iso=lambda: to_iso(utcnow()),
     )
     app.jinja_env.filters["spaced_code"] = spaced_code
+    app.jinja_env.filters["long_date"] = long_date
+    app.jinja_env.filters["day_month"] = day_month
+
+
+def long_date(day) -> str:
+    """'30 December 2026', '30. Dezember 2026', '2026年12月30日': the page's language."""
+    return format_date(day, "long")
+
+
+def day_month(day) -> str:
+    """'30 Dec', '30. Dez.', '12月30日': a date within the year, short."""
+    return format_skeleton("MMMd", day, locale=get_locale())

@@ -1,3 +1,5 @@
+import re
+
 from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
@@ -24,7 +26,7 @@ def lines_of(text: str | None) -> list[str]:
 
 def terms_of(text: str | None) -> list[str]:
     seen, terms = set(), []
-    for raw in (text or "").replace(",", "\n").splitlines():
+    for raw in re.split(r"[,\n、，،]", text or ""):
         term = clean_line(raw).lower()
         if term and term not in seen:
             seen.add(term)

@@ -50,7 +50,7 @@ def create_workshop(
             why_it_matters=str(template.why_it_matters),
             questions=[str(question) for question in template.questions],
             dream_prompt=str(template.dream_prompt),
-            strengths_vocabulary=list(template.strengths),
+            strengths_vocabulary=[str(term) for term in template.strengths],
             phase_vocabulary=template.phase_vocabulary,
             phase="define",
             version=1,

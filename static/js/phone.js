@@ -88,7 +88,7 @@
   }
 
   function typedStrengths(text) {
-    return text.split(/[,;\n]+/).map(function (s) { return s.trim(); }).filter(Boolean);
+    return text.split(/[,;\n、，،؛]+/).map(function (s) { return s.trim(); }).filter(Boolean);
   }
 
   // ---------- The strength picker ----------

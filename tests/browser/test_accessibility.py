@@ -276,11 +276,11 @@ def test_no_critical_or_serious_violation_anywhere(
         audit(page, name)
     # Forms drawn again with their errors.
     page.fill("#email", "not an address")
-    audit(page, "signup errors", submit(page, "button[type=submit]"))
+    audit(page, "signup errors", submit(page, "main button[type=submit]"))
     page.goto(f"{base}/auth/login")
     page.fill("#email", room["email"])
     page.fill("#password", "not the password")
-    audit(page, "login errors", submit(page, "button[type=submit]"))
+    audit(page, "login errors", submit(page, "main button[type=submit]"))
 
     phones = browser.new_context(**PHONE)
     phone = phones.new_page()

@@ -25,7 +25,7 @@ def log_in(page, base_url: str, email: str, password: str) -> None:
     page.goto(f"{base_url}/auth/login")
     page.fill("#email", email)
     page.fill("#password", password)
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_url(f"{base_url}/workshops/")
 
 
@@ -33,5 +33,5 @@ def join(phone, base_url: str, code: str, name: str = "") -> None:
     phone.goto(f"{base_url}/j/{code}")
     if name:
         phone.fill("#display_name", name)
-    phone.click("button[type=submit]")
+    phone.click("main button[type=submit]")
     phone.wait_for_url(re.compile(f"/p/{code}$"))

@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "ai_workshop" / "translations"
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None, "_l": None}
 KEYWORDS |= {"pgettext": ((1, "c"), 2), "npgettext": ((1, "c"), 2, 3), "lazy_ngettext": (1, 2)}
+KEYWORDS |= {"lazy_pgettext": ((1, "c"), 2)}
 KEYWORDS |= {"N_": None}
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|%[sd]")
 TAG = re.compile(r"</?\w+[^>]*>")
@@ -22,17 +23,17 @@ TRANSLATED = [code for code in LANGUAGES if code != "en"]
 
 
 @pytest.fixture(scope="module")
-def used_messages() -> set[str]:
+def used_messages() -> set[tuple[str, str | None]]:
     """The messages extracted from the code and templates now, as `make messages` does."""
     found = set()
     for subdir, method in (
         ("ai_workshop", ("**.py", "python")),
         ("templates", ("**.html", "jinja2")),
     ):
-        for _file, _line, message, _comments, _context in extract_from_dir(
+        for _file, _line, message, _comments, context in extract_from_dir(
             ROOT / subdir, method_map=[method], keywords=KEYWORDS
         ):
-            found.add(message[0] if isinstance(message, tuple) else message)
+            found.add((message[0] if isinstance(message, tuple) else message, context))
     return found
 
 
