@@ -5,10 +5,13 @@ import re
 from pathlib import Path
 
 import pytest
+from babel.dates import format_date
 from babel.messages.pofile import read_po
 from flask import g
 
+from ai_workshop.board.summaries import joined
 from ai_workshop.extensions import db
+from ai_workshop.i18n import LANGUAGES
 from ai_workshop.models import Facilitator, Workshop
 from ai_workshop.workshops.template_library import TEMPLATES
 
@@ -179,3 +182,23 @@ def test_the_command_line_creates_a_room_in_its_language(runner, facilitator):
 
 def workshop_question_in_english() -> str:
     return TEMPLATES["customer-service"].questions[0]._args[0]
+
+
+def test_arrows_point_the_way_the_language_reads():
+    assert (LANGUAGES["en"].back_arrow, LANGUAGES["en"].forward_arrow) == ("←", "→")
+    assert (LANGUAGES["ar"].back_arrow, LANGUAGES["ar"].forward_arrow) == ("→", "←")
+
+
+def test_lists_and_dates_follow_the_page_language(app, login, client, facilitator, workshop):
+    with app.test_request_context(headers={"Accept-Language": "ja"}):
+        assert joined(["傾聴", "共感", "粘り強さ"]) == "傾聴、共感、粘り強さ"
+    g.pop("_flask_babel", None)
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        assert joined(["listening", "empathy", "patience"]) == "listening, empathy, and patience"
+    workshop.language = "de"
+    db.session.commit()
+    login(facilitator)
+    page = fresh(client).get(f"/plan/{workshop.code}").get_data(as_text=True)
+    day = workshop.created_at.date()
+    assert format_date(day, "long", locale="de") in page  # "1. Dezember 2026"
+    assert day.isoformat() not in page

@@ -20,3 +20,8 @@ def test_duplicates_are_dropped_and_order_kept():
 
 def test_unknown_strengths_are_kept_lower_case():
     assert canonical_strengths(["Calm Under Pressure"], VOCABULARY) == ["calm under pressure"]
+
+
+def test_japanese_and_arabic_commas_separate_too():
+    assert split_free_text("傾聴、共感，粘り強さ") == ["傾聴", "共感", "粘り強さ"]
+    assert split_free_text("الصبر، التعاطف؛ الأمانة") == ["الصبر", "التعاطف", "الأمانة"]

@@ -21,3 +21,10 @@ def test_the_hint_names_what_it_found(app):
 
 def test_words_inside_other_words_are_not_flagged():
     assert future_words("Willow is skilful; she shouldered it.") == []
+
+
+def test_rooms_in_other_languages_are_not_checked_for_english_words():
+    # German "will" means "wants": a German proposition must not be told it is in the future.
+    assert future_words("Jede Kundin, die will, erreicht uns sofort.", "de") == []
+    assert tense_hint("Jede Kundin, die will, erreicht uns sofort.", "de") is None
+    assert future_words("Jede Kundin, die will, erreicht uns sofort.", "en") == ["will"]
