@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from babel.lists import format_list
-from flask_babel import get_locale, ngettext
+from flask_babel import force_locale, get_locale, ngettext
 from flask_babel import gettext as _
 from sqlalchemy import event, select
 from sqlalchemy.orm import selectinload
@@ -144,7 +144,15 @@ def core_text(entries: list[tuple[str, int, list[str]]]) -> str:
 
 
 def suggest_words(workshop: Workshop) -> Suggested:
-    """The words the stories suggest now, for every theme and the core; changes nothing."""
+    """The words the stories suggest now, for every theme and the core; changes nothing.
+
+    Written in the room's language, whoever's page asked: the projector and the plan show
+    them."""
+    with force_locale(workshop.language):
+        return _suggested_words(workshop)
+
+
+def _suggested_words(workshop: Workshop) -> Suggested:
     themes = _themes(workshop)
     members = _members(workshop)
     groups = [members.get(theme.id, []) for theme in themes]

@@ -7,6 +7,8 @@ sees a quote, so no template can quote what a teller did not allow.
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ai_workshop.extensions import db
@@ -46,6 +48,12 @@ class PlanContent:
         return (upcoming or self.followups or [None])[0]
 
 
+def check_in_label(days: int, language: str) -> str:
+    """'30-day check-in', in the room's language: the plan keeps it as written."""
+    with force_locale(language):
+        return _("%(days)d-day check-in", days=days)
+
+
 def plan_for(workshop: Workshop) -> Plan:
     """The workshop's plan record, created with 30/60/90-day check-ins on first use."""
     plan = db.session.scalar(select(Plan).where(Plan.workshop_id == workshop.id))
@@ -58,7 +66,7 @@ def plan_for(workshop: Workshop) -> Plan:
             measures_note="",
             followups=[
                 {
-                    "label": f"{days}-day check-in",
+                    "label": check_in_label(days, workshop.language),
                     "date": (start + timedelta(days=days)).isoformat(),
                 }
                 for days in FOLLOW_UP_DAYS

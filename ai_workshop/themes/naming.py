@@ -141,10 +141,12 @@ def ranked_phrases(
 
 
 def strengths_name(strengths: list[str]) -> str:
+    """'Patience · warmth': a middle dot reads the same in every language the room may
+    write in, where an English "and" would not."""
     if not strengths:
         return ""
     words = strengths[:2]
-    name = " and ".join(words)
+    name = " · ".join(words)
     return name[:1].upper() + name[1:]
 
 

@@ -45,7 +45,11 @@ def catalog(code: str):
 @pytest.mark.parametrize("code", TRANSLATED)
 def test_every_message_in_use_is_translated(code, used_messages):
     messages = catalog(code)
-    missing = sorted(text for text in used_messages if text and not _translated(messages.get(text)))
+    missing = sorted(
+        (text, context)
+        for text, context in used_messages
+        if text and not _translated(messages.get(text, context=context))
+    )
     assert not missing, f"{code}: {len(missing)} untranslated, e.g. {missing[:5]}"
 
 

@@ -82,7 +82,7 @@ def test_with_no_phrases_a_headline_or_the_strengths_name_the_theme():
     ]
     result = suggest_themes(nameless, k=2)
     names = [theme.name for theme in result.themes]
-    assert "Patience and warmth" in names
+    assert "Patience · warmth" in names
     assert len(set(names)) == len(names)
 
 
