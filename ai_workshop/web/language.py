@@ -143,3 +143,8 @@ def language_switch() -> LanguageForm:
     form.language.data = page_language().code
     form.next.data = request.full_path.rstrip("?") if has_request_context() else "/"
     return form
+
+
+def quoted(text) -> str:
+    """A quote in the page's language's own marks: “…”, „…“, « … », 「…」."""
+    return page_language().quoted(text)
