@@ -4,6 +4,7 @@ Usage:
   .venv/bin/python bench/themes_quality.py                       # the project's own sets
   .venv/bin/python bench/themes_quality.py --extra DIR           # also the sets in DIR
   .venv/bin/python bench/themes_quality.py --engine static       # the quick fallback engine
+  .venv/bin/python bench/themes_quality.py --language de         # the sets told in German
 
 Own sets: every bench/data/*.json with labelled "stories". With --extra, a directory holding
 validation_stories.json (labelled stories) and clinc150_test.csv (short texts in intents) is
@@ -47,15 +48,17 @@ SUBSETS = 5
 INTENT_SEEDS = 5
 
 
-def own_sets() -> dict:
+def own_sets(language: str | None = None) -> dict:
+    """bench/data's sets, or their translations in bench/data/<language>/."""
     sets = {}
-    for path in sorted((ROOT / "bench" / "data").glob("*.json")):
+    folder = ROOT / "bench" / "data" / (language or "")
+    for path in sorted(folder.glob("*.json")):
         data = json.loads(path.read_text())
         stories = [
             StoryInput(s["headline"], s["story"], s["made_possible"], tuple(s["strengths"]))
             for s in data["stories"]
         ]
-        vocabulary = data.get("vocabulary") or CUSTOMER_SERVICE_STRENGTHS
+        vocabulary = data.get("vocabulary") or [str(term) for term in CUSTOMER_SERVICE_STRENGTHS]
         sets[path.stem] = (stories, [s["theme"] for s in data["stories"]], vocabulary)
     return sets
 
@@ -186,15 +189,19 @@ def intent_row(name, samples, engine) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--extra", type=Path, help="a directory of outside validation sets")
-    parser.add_argument("--engine", default=preferred_engine())
+    parser.add_argument("--engine", default=None)
+    parser.add_argument(
+        "--language", default=None, help="the own sets translated, from bench/data/<language>/"
+    )
     args = parser.parse_args()
+    args.engine = args.engine or preferred_engine(args.language or "en")
     print(f"engine: {args.engine}\n")
     print(
         "| set | stories / themes | engine, true k | 5 subsets of 85% | automatic k "
         "| chips alone (Ward) | MiniLM on chips + made possible + story (Ward) | time |"
     )
     print("|---|---|---|---|---|---|---|---|")
-    sets = own_sets()
+    sets = own_sets(args.language)
     if args.extra and (args.extra / "validation_stories.json").exists():
         sets["validation (outside)"] = validation_set(args.extra / "validation_stories.json")
     for name, (stories, truth, vocabulary) in sets.items():

@@ -22,8 +22,11 @@ def _fail(message: str) -> None:
 @click.option(
     "--k", type=click.IntRange(2, 12), default=None, help="Number of themes (default: 3-8, chosen)."
 )
-@click.option("--engine", type=click.Choice(["static", "tfidf", "minilm"]), default=None)
-def suggest_command(path: str, k: int | None, engine: str | None) -> None:
+@click.option(
+    "--engine", type=click.Choice(["static", "tfidf", "minilm", "multilingual"]), default=None
+)
+@click.option("--language", default="en", help="The stories' language: it picks the engine.")
+def suggest_command(path: str, k: int | None, engine: str | None, language: str) -> None:
     """Print suggested themes for a file of stories as JSON."""
     try:
         rows = read_story_file(path)
@@ -35,7 +38,7 @@ def suggest_command(path: str, k: int | None, engine: str | None) -> None:
         StoryInput(row["headline"], row["story"], row["made_possible"], tuple(row["strengths"]))
         for row in rows
     ]
-    result = suggest_themes(stories, k=k, engine=resolve_engine(engine))
+    result = suggest_themes(stories, k=k, engine=resolve_engine(engine, language))
     output = {
         "themes": [
             {
@@ -57,22 +60,24 @@ def suggest_command(path: str, k: int | None, engine: str | None) -> None:
 
 @themes_cli.command("embed")
 @click.option("--watch", is_flag=True, help="Keep reading stories as they arrive.")
-@click.option("--engine", type=click.Choice(["static", "minilm"]), default=None)
+@click.option("--engine", type=click.Choice(["static", "minilm", "multilingual"]), default=None)
 def embed_command(watch: bool, engine: str | None) -> None:
     """Read every story not yet read by the theme engine, and store its vectors."""
     from flask import current_app
 
     from ai_workshop.board import embedding_worker
 
-    chosen = resolve_engine(engine or current_app.config.get("THEMES_ENGINE"))
+    plan = embedding_worker.engines_for_rooms(engine or current_app.config.get("THEMES_ENGINE"))
+    described = ", ".join(plan)
     if watch:
-        click.echo(f"Reading stories with the {chosen} engine as they arrive.")
+        click.echo(f"Reading stories with the {described} engine as they arrive.")
         parent = os.getppid()
         # Reading stories can wait; the room's requests cannot: on a laptop with two cores
         # the workers come first.
         if hasattr(os, "nice"):
             os.nice(10)
         # Started by gunicorn's master: stop with it, even when it was killed outright.
-        embedding_worker.watch(chosen, should_stop=lambda: os.getppid() != parent)
+        embedding_worker.watch(plan, should_stop=lambda: os.getppid() != parent)
         return
-    click.echo(f"{embedding_worker.embed_all(chosen)} stories read with the {chosen} engine.")
+    done = sum(embedding_worker.embed_all(name, languages) for name, languages in plan.items())
+    click.echo(f"{done} stories read with the {described} engine.")

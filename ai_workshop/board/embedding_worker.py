@@ -17,8 +17,14 @@ from sqlalchemy.exc import OperationalError
 from ai_workshop.board.embeddings import keep_vectors, story_input, text_hash
 from ai_workshop.db.engine import start_writing
 from ai_workshop.extensions import db
-from ai_workshop.models import Story, StoryEmbedding
-from ai_workshop.themes.embedders import TFIDF, get_embedder
+from ai_workshop.i18n import LANGUAGES
+from ai_workshop.models import Story, StoryEmbedding, Workshop
+from ai_workshop.themes.embedders import (
+    TFIDF,
+    available_engines,
+    get_embedder,
+    preferred_engine,
+)
 from ai_workshop.themes.engine import embed_stories
 
 BATCH = 16  # about half a second of one core: a small write, and the newest stories first
@@ -26,23 +32,39 @@ IDLE_SECONDS = 1.0
 NICENESS = 10
 
 
-def pending_stories(engine: str, limit: int = BATCH) -> list[Story]:
+Rooms = list[str] | None  # the languages of the rooms an engine reads for; None: every room
+
+
+def engines_for_rooms(requested: str | None) -> dict[str, Rooms]:
+    """Which engine reads which rooms' stories: the one asked for reads every room's;
+    otherwise English rooms get the engine preferred for English, the others the one
+    preferred for theirs (the multilingual one, when installed)."""
+    if requested in available_engines():
+        return {requested: None}
+    english, others = preferred_engine("en"), preferred_engine("de")
+    if english == others:
+        return {english: None}
+    return {english: ["en"], others: [code for code in LANGUAGES if code != "en"]}
+
+
+def pending_stories(engine: str, limit: int = BATCH, languages: Rooms = None) -> list[Story]:
     """Stories with no vectors for this engine yet, the newest first: the live room's."""
-    return list(
-        db.session.scalars(
-            select(Story)
-            .outerjoin(
-                StoryEmbedding,
-                and_(StoryEmbedding.story_id == Story.id, StoryEmbedding.engine == engine),
-            )
-            .where(StoryEmbedding.id.is_(None))
-            .order_by(Story.id.desc())
-            .limit(limit)
+    query = (
+        select(Story)
+        .outerjoin(
+            StoryEmbedding,
+            and_(StoryEmbedding.story_id == Story.id, StoryEmbedding.engine == engine),
         )
+        .where(StoryEmbedding.id.is_(None))
     )
+    if languages is not None:
+        query = query.join(Workshop, Workshop.id == Story.workshop_id).where(
+            Workshop.language.in_(languages)
+        )
+    return list(db.session.scalars(query.order_by(Story.id.desc()).limit(limit)))
 
 
-def embed_pending(engine: str, limit: int = BATCH) -> int:
+def embed_pending(engine: str, limit: int = BATCH, languages: Rooms = None) -> int:
     """Embed and store one batch of waiting stories; returns how many.
 
     The stories are read, the read ends, the model runs with no transaction open, and only
@@ -51,7 +73,7 @@ def embed_pending(engine: str, limit: int = BATCH) -> int:
     if engine == TFIDF:
         return 0
     g.aiw_reads_first = True
-    stories = pending_stories(engine, limit)
+    stories = pending_stories(engine, limit, languages)
     waiting = [(story.id, text_hash(story)) for story in stories]
     inputs = [story_input(story) for story in stories]
     db.session.commit()
@@ -71,21 +93,25 @@ def embed_pending(engine: str, limit: int = BATCH) -> int:
     return len(waiting)
 
 
-def embed_all(engine: str) -> int:
+def embed_all(engine: str, languages: Rooms = None) -> int:
     done = 0
-    while count := embed_pending(engine):
+    while count := embed_pending(engine, languages=languages):
         done += count
     return done
 
 
-def watch(engine: str, should_stop=lambda: False) -> None:
-    """Embed stories as they arrive until should_stop() says so (or the process is ended)."""
+def watch(plan: dict[str, Rooms] | str, should_stop=lambda: False) -> None:
+    """Embed stories as they arrive until should_stop() says so (or the process is ended).
+    `plan`: engines_for_rooms()'s answer, or one engine for every room."""
+    if isinstance(plan, str):
+        plan = {plan: None}
     with contextlib.suppress(OSError):
         os.nice(NICENESS)
-    get_embedder(engine)  # load the model once, before the first story arrives
+    for engine in plan:
+        get_embedder(engine)  # load each model once, before the first story arrives
     while not should_stop():
         try:
-            done = embed_pending(engine)
+            done = sum(embed_pending(engine, languages=rooms) for engine, rooms in plan.items())
         except OperationalError:
             # The database was busy or restarting: nothing was stored, so try again later.
             db.session.rollback()

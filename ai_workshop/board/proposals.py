@@ -228,13 +228,13 @@ def _fingerprint(workshop: Workshop, proposal: Proposal) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _engine_for(stories: list[Story], requested: str | None) -> tuple[str, int]:
+def _engine_for(stories: list[Story], requested: str | None, language: str) -> tuple[str, int]:
     """(engine, stories it has not read): the configured engine, unless too many stories
     arrived since the background embedder last ran; then the static one, which needs no
     stored vectors. An engine named by the caller (Apply repeats its preview's) is used as is."""
     if requested in available_engines():
         return requested, 0
-    engine = resolve_engine(current_app.config.get("THEMES_ENGINE"))
+    engine = resolve_engine(current_app.config.get("THEMES_ENGINE"), language)
     if engine == STATIC or len(stories) < MIN_STORIES:
         return engine, 0
     unread = unembedded(stories, engine)
@@ -248,7 +248,7 @@ def propose(workshop: Workshop, k: int | None = None, engine: str | None = None)
     proposal = Proposal(k=k)
     themes = themes_of(workshop)
     stories = _board_stories(workshop)
-    engine, proposal.unread = _engine_for(stories, engine)
+    engine, proposal.unread = _engine_for(stories, engine, workshop.language)
     proposal.engine = engine
     proposal.story_count = len(stories)
     result = suggest_themes(

@@ -101,7 +101,9 @@ def _discovery(room: _Room) -> None:
     db.session.flush()
     # The demo reads every story itself, so its themes are the preferred engine's from the start.
     suggest(
-        room.workshop, k=DEMO_THEMES, engine=resolve_engine(current_app.config["THEMES_ENGINE"])
+        room.workshop,
+        k=DEMO_THEMES,
+        engine=resolve_engine(current_app.config["THEMES_ENGINE"], room.workshop.language),
     )
     show_on_projector(room.workshop, True)
 

