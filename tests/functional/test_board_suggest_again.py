@@ -298,7 +298,9 @@ def test_undo_after_apply_restores_the_board_exactly(desk, workshop, stories):
     desk.post(f"/themes/{one.id}/rename", name="Ours")
     desk.post(f"/stories/{stories[0].id}/secondary", theme=str(one.id))
     before = state(workshop)
-    assert desk.apply("6").status_code == 302
+    # Three themes where the board has four: something changes whatever the machine's
+    # floating point makes of close calls (at six, one CPU's grouping matched the board).
+    assert desk.apply("3").status_code == 302
     assert state(workshop) != before
     undone = desk.post("/undo", script=True, value="1")
     assert undone.json["message"] == "Undone: Suggest themes"
@@ -347,7 +349,7 @@ def test_the_preview_names_what_it_keeps_and_why(desk, workshop, stories):
     one, two = first_suggestion(desk, workshop)[:2]
     desk.post(f"/themes/{one.id}/rename", name="Ours")
     desk.post(f"/themes/{two.id}/pin", value="1")
-    kept = {entry.theme_id: entry.reasons for entry in proposals.propose(workshop, k=6).kept}
+    kept = {entry.theme_id: entry.reasons for entry in proposals.propose(workshop, k=3).kept}
     assert kept == {one.id: ["renamed"], two.id: ["pinned"]}
-    html = desk.preview("6").get_data(as_text=True)
+    html = desk.preview("3").get_data(as_text=True)
     assert "Kept as you shaped them" in html and "(renamed)" in html and "(pinned)" in html
