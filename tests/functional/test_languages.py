@@ -1,7 +1,9 @@
 """Whose language each page speaks: a phone its person's, the console its facilitator's,
 the projector, the plan and its PDF the workshop's; <html lang dir> always says which."""
 
+import contextlib
 import re
+import zlib
 from pathlib import Path
 
 import pytest
@@ -202,3 +204,33 @@ def test_lists_and_dates_follow_the_page_language(app, login, client, facilitato
     day = workshop.created_at.date()
     assert format_date(day, "long", locale="de") in page  # "1. Dezember 2026"
     assert day.isoformat() not in page
+
+
+def pdf_text(pdf: bytes) -> bytes:
+    """The PDF with its compressed streams opened, to look for the fonts it embeds."""
+    parts = [pdf]
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        with contextlib.suppress(zlib.error):
+            parts.append(zlib.decompress(stream))
+    return b"".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("language", "fonts"),
+    [
+        ("ja", (b"IPAGothic", b"IPAexGothic", b"NotoSansCJK")),
+        ("ar", (b"NotoSansArabic", b"NotoNaskhArabic")),
+    ],
+)
+def test_the_pdf_embeds_fonts_drawn_for_japanese_and_arabic(
+    client, login, facilitator, workshop, language, fonts
+):
+    workshop.language = language
+    db.session.commit()
+    login(facilitator)
+    response = fresh(client).get(f"/plan/{workshop.code}/plan-a4.pdf")
+    assert response.status_code == 200
+    embedded = pdf_text(response.data).replace(b"-", b"")  # "Noto-Sans-Arabic" as embedded
+    assert any(font in embedded for font in fonts), (
+        f"no {language} font in the PDF: `make fonts` installs them"
+    )
