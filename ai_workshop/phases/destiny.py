@@ -1,5 +1,6 @@
 """Destiny: actions with owners and teams, and the room's commitments, offers and requests."""
 
+import re
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
@@ -13,6 +14,7 @@ from ai_workshop.phases.dream import theme_choices
 from ai_workshop.phases.plan_parts import Quote
 from ai_workshop.phases.voting import UNKNOWN
 
+_WORDS = re.compile(r"\w+")
 # The newest commitments the projector turns through, a few at a time.
 PROJECTOR_COMMITMENTS = 30
 
@@ -27,8 +29,14 @@ class ScreenCommitment:
 
     @property
     def says_kind(self) -> bool:
-        """ "I need help with…" needs no "I need" before it."""
-        return self.text.casefold().startswith(self.label.casefold())
+        """ "I need help with…" needs no "I need" before it, nor "Preciso de…" an "Eu
+        preciso": a sentence whose first words share a stem with the label's verb (its last
+        word; the pronoun before it may be dropped, as Portuguese and Spanish do) says its kind."""
+        text, label = self.text.casefold(), self.label.casefold()
+        if text.startswith(label):
+            return True
+        verb = (_WORDS.findall(label) or [""])[-1][:4]
+        return bool(verb) and any(word.startswith(verb) for word in _WORDS.findall(text)[:2])
 
 
 def phone(workshop, participant, vote=UNKNOWN, action_form=None, commitment_form=None) -> dict:

@@ -23,6 +23,7 @@ def map_to_vocabulary(
 
     Every distinct free-text name is embedded once, in one batch, for the whole set.
     """
+    vocabulary = [str(term) for term in vocabulary]  # a template's chips are lazy translations
     by_key = {_key(term): term for term in vocabulary}
     unmatched = sorted({name for names in per_story for name in names if _key(name) not in by_key})
     nearest = {}

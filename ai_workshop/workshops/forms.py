@@ -25,11 +25,13 @@ def lines_of(text: str | None) -> list[str]:
 
 
 def terms_of(text: str | None) -> list[str]:
+    """The chips as the facilitator spells them ("Geduld" keeps its capital in German),
+    each once whatever its case."""
     seen, terms = set(), []
     for raw in re.split(r"[,\n、，،]", text or ""):
-        term = clean_line(raw).lower()
-        if term and term not in seen:
-            seen.add(term)
+        term = clean_line(raw)
+        if term and term.casefold() not in seen:
+            seen.add(term.casefold())
             terms.append(term)
     return terms
 

@@ -54,11 +54,23 @@
     items.forEach(function (item) { item.hidden = false; });
     setMore(box, 0);
     let hidden = 0;
+    // A word wider than the whole box never fits ("Verantwortungsbewusstsein" in large
+    // type): set it aside at once rather than hide every smaller word after it.
+    const inner = box.clientWidth;
+    items.slice(1).forEach(function (item) {
+      if (item.getBoundingClientRect().width > inner) {
+        item.hidden = true;
+        hidden += 1;
+      }
+    });
+    setMore(box, hidden);
+    const shown = items.filter(function (item) { return !item.hidden; });
+    let dropped = 0;
     // The first item always stays: a wall of "+30 more" alone says nothing.
-    while (!fits(box) && hidden < items.length - 1) {
-      hidden += 1;
-      items[items.length - hidden].hidden = true;
-      setMore(box, hidden);
+    while (!fits(box) && dropped < shown.length - 1) {
+      dropped += 1;
+      shown[shown.length - dropped].hidden = true;
+      setMore(box, hidden + dropped);
     }
   }
 

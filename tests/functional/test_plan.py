@@ -141,7 +141,7 @@ def test_facilitator_edits_the_plans_own_words(client, full):
     )
     assert response.status_code == 302
     page = client.get(f"/plan/{full.code}").data.decode()
-    assert "We found our core." in page and "First look" in page and "01 February 2027" in page
+    assert "We found our core." in page and "First look" in page and "February 1, 2027" in page
     assert "60-day check-in" not in page  # the dates are the facilitator's now
 
 

@@ -31,7 +31,7 @@ def test_settings_edit_every_field(client, facilitator, workshop, login):
             "why_it_matters": "Because.",
             "questions": "First question?\n\nSecond question?",
             "dream_prompt": "Imagine...",
-            "strengths": "Patience, empathy\nhumour",
+            "strengths": "Patience, empathy\nhumour, patience",
             "phase_vocabulary": "5d",
         },
     )
@@ -39,7 +39,7 @@ def test_settings_edit_every_field(client, facilitator, workshop, login):
     db.session.refresh(workshop)
     assert workshop.name == "Renamed"
     assert workshop.questions == ["First question?", "Second question?"]
-    assert workshop.strengths_vocabulary == ["patience", "empathy", "humour"]
+    assert workshop.strengths_vocabulary == ["Patience", "empathy", "humour"]
     assert workshop.phase_label == "Discover"
 
 
