@@ -8,14 +8,19 @@ from collections import Counter
 import numpy as np
 
 from ai_workshop.themes.consensus import BaggedConsensus
-from ai_workshop.themes.embedders import STATIC, TFIDF, get_embedder
+from ai_workshop.themes.embedders import MULTILINGUAL, STATIC, TFIDF, get_embedder
 from ai_workshop.themes.naming import (
     distinctive_strengths,
     proper_nouns,
     theme_names,
     unique_names,
 )
-from ai_workshop.themes.strengths import map_to_vocabulary, strength_matrix
+from ai_workshop.themes.strengths import (
+    MULTILINGUAL_MATCH,
+    STATIC_MATCH,
+    map_to_vocabulary,
+    strength_matrix,
+)
 from ai_workshop.themes.text import content_words
 from ai_workshop.themes.tfidf import tfidf_vectors
 from ai_workshop.themes.types import StoryInput, Suggestion, ThemeResult
@@ -42,6 +47,15 @@ def story_texts(stories: list[StoryInput]) -> dict[str, list[str]]:
         "made_possible": [story.made_possible for story in stories],
         "story": [f"{story.headline}. {story.story}" for story in stories],
     }
+
+
+def _strength_reader(engine: str) -> tuple:
+    """The vectors and bars that map a teller's own strength words onto the chips: the
+    static ones (English, always installed; the bars were measured on them), or, in a room
+    read by the multilingual engine, that engine's, which read the room's language."""
+    if engine == MULTILINGUAL:
+        return get_embedder(MULTILINGUAL), MULTILINGUAL_MATCH
+    return get_embedder(STATIC), STATIC_MATCH
 
 
 def embed_stories(stories: list[StoryInput], engine: str = STATIC) -> dict[str, np.ndarray]:
@@ -265,10 +279,8 @@ def suggest_themes(
             message=f"{n} stories are too few to suggest themes: group them by hand, "
             f"or wait for at least {MIN_STORIES}.",
         )
-    # Strength names are mapped with the static vectors whatever the engine: the thresholds
-    # were measured on them, and they are always installed.
     per_story = map_to_vocabulary(
-        [list(story.strengths) for story in stories], list(vocabulary), get_embedder(STATIC)
+        [list(story.strengths) for story in stories], list(vocabulary), *_strength_reader(engine)
     )
     views = story_views(stories, per_story, engine, vectors)
     chosen = max(2, min(int(k), n // 2)) if k else None
