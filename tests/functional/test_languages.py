@@ -17,6 +17,8 @@ from ai_workshop.i18n import LANGUAGES
 from ai_workshop.models import Facilitator, Workshop
 from ai_workshop.workshops.template_library import TEMPLATES
 
+from ..factories import PASSWORD
+
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "ai_workshop" / "translations"
 
 
@@ -234,3 +236,39 @@ def test_the_pdf_embeds_fonts_drawn_for_japanese_and_arabic(
     assert any(font in embedded for font in fonts), (
         f"no {language} font in the PDF: `make fonts` installs them"
     )
+
+
+@pytest.mark.parametrize("code", [code for code in LANGUAGES if code != "en"])
+def test_every_screen_draws_in_every_language(app, make, facilitator, login, code):
+    """Phone (the room's copy, drawn as for the phone alone), projector and console in
+    every phase and screen: a translation that breaks a page fails here."""
+    from .test_room_page import SCREENS, comparable, room_with_writing, set_screen
+
+    tag = LANGUAGES[code].tag
+    for phase, screen in SCREENS:
+        workshop, ada = room_with_writing(make, facilitator, phase)
+        workshop.language = code
+        set_screen(workshop, ada, screen)
+        phone = fresh(app.test_client())
+        phone.set_cookie("aiw_lang", code)
+        phone.post(f"/j/{workshop.code}", data={"display_name": "Ama"})
+        served = fresh(phone).get(f"/p/{workshop.code}")
+        assert served.status_code == 200, (phase, screen)
+        assert f'lang="{tag}"' in html_tag(served), (phase, screen)
+        app.extensions.pop("aiw_room_pages", None)
+        g.pop("_flask_babel", None)
+        kept, app.config["ROOM_PAGE_SECONDS"] = app.config["ROOM_PAGE_SECONDS"], 0
+        try:
+            full = fresh(phone).get(f"/p/{workshop.code}")  # drawn for this phone alone
+        finally:
+            app.config["ROOM_PAGE_SECONDS"] = kept
+        assert comparable(served.get_data(as_text=True)) == comparable(
+            full.get_data(as_text=True)
+        ), (phase, screen)
+        desk = fresh(app.test_client())
+        desk.set_cookie("aiw_lang", code)
+        desk.post("/auth/login", data={"email": facilitator.email, "password": PASSWORD})
+        for path in (f"/projector/{workshop.code}", f"/workshops/{workshop.code}/console"):
+            page = fresh(desk).get(path)
+            assert page.status_code == 200, (path, phase, screen)
+            assert f'lang="{tag}"' in html_tag(page), (path, phase, screen)
