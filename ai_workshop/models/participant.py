@@ -23,6 +23,8 @@ class Participant(db.Model):
     )
     display_name: Mapped[str | None] = mapped_column(String(40))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # The round table this person sits at, in a workshop with tables; None: none chosen.
+    table_number: Mapped[int | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     workshop: Mapped["Workshop"] = relationship(back_populates="participants")  # noqa: F821

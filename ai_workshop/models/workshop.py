@@ -32,6 +32,8 @@ class Workshop(db.Model):
     phase_vocabulary: Mapped[str] = mapped_column(String(2), default="4d")
     # The room's language: the projector, the plan, its PDF and the exports speak it.
     language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
+    # A summit's round tables, numbered from 1, each with its own QR code; 0: no tables.
+    table_count: Mapped[int] = mapped_column(default=0, server_default="0")
     phase: Mapped[str] = mapped_column(String(16), default="define")
     # Bumped on every change a screen could show; ETags and live streams compare it.
     version: Mapped[int] = mapped_column(default=1)
@@ -60,6 +62,9 @@ class Workshop(db.Model):
     @property
     def phase_label(self) -> str:
         return phase_label(self.phase, self.phase_vocabulary)
+
+    def has_table(self, number: int | None) -> bool:
+        return number is not None and 1 <= number <= self.table_count
 
     def label_of(self, phase: str) -> str:
         return phase_label(phase, self.phase_vocabulary)

@@ -1,7 +1,9 @@
 """Joining a workshop and recognising a returning phone by its token."""
 
-from sqlalchemy import bindparam, select
+from flask_babel import gettext as _
+from sqlalchemy import bindparam, func, select
 
+from ai_workshop.domain_errors import NotFound
 from ai_workshop.extensions import db
 from ai_workshop.live import mark_changed
 from ai_workshop.models import Participant, Workshop
@@ -39,3 +41,30 @@ def participant_for_token(token: str | None) -> Participant | None:
 def rename(participant: Participant, display_name: str | None) -> None:
     participant.display_name = clean_display_name(display_name)
     mark_changed(participant.workshop)
+
+
+def seat(participant: Participant, workshop: Workshop, number: int) -> None:
+    """Sit this person at a round table: scanning a table's card, or choosing it."""
+    if not workshop.has_table(number):
+        raise NotFound(_("This workshop has no table %(number)d.", number=number))
+    if participant.table_number != number:
+        participant.table_number = number
+        mark_changed(workshop)
+
+
+_AT_EACH_TABLE = (
+    select(Participant.table_number, func.count(Participant.id))
+    .where(Participant.workshop_id == bindparam("workshop_id"))
+    .group_by(Participant.table_number)
+)
+
+
+def people_at_tables(workshop: Workshop) -> list[tuple[int, int]]:
+    """(table, people seated) for every table, empty ones included, in order."""
+    counts = dict(db.session.execute(_AT_EACH_TABLE, {"workshop_id": workshop.id}).all())
+    return [(number, counts.get(number, 0)) for number in range(1, workshop.table_count + 1)]
+
+
+def unseated(workshop: Workshop) -> int:
+    counts = dict(db.session.execute(_AT_EACH_TABLE, {"workshop_id": workshop.id}).all())
+    return counts.get(None, 0)

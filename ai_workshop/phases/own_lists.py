@@ -41,7 +41,14 @@ def _items(kind: str, list_id: str, title: str, items: list) -> dict:
     return {"items": items, "kind": kind, "list_id": list_id, "title": title}
 
 
+def _table(workshop, participant, _vote) -> dict:
+    number = participant.table_number
+    return {"table": number if workshop.has_table(number) else None}
+
+
 OWN_LISTS = {
+    # The round table the phone sits at, in a summit's header.
+    "table": OwnList("phone/my_table.html", _table, "table"),
     # The open vote (the room's current one), with this phone's dots on its options.
     "vote": OwnList("phases/shared/phone_vote.html", my_vote, "vote"),
     "stories": OwnList(

@@ -100,6 +100,7 @@ def _settings(workshop) -> tuple:
         workshop.dream_prompt,
         tuple(workshop.questions or ()),
         tuple(workshop.strengths_vocabulary or ()),
+        workshop.table_count,
     )
 
 

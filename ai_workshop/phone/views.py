@@ -1,12 +1,23 @@
 """The participant's phone: join by code, then one clear task per phase."""
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from functools import partial
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 
 from ai_workshop.domain_errors import TooManyRequests
 from ai_workshop.extensions import db
 from ai_workshop.models.joincode import normalise_code
-from ai_workshop.participants.services import join
+from ai_workshop.participants.services import join, seat
 from ai_workshop.phone.forms import JoinForm
 from ai_workshop.phone.home_page import OnHomePage, home_page, live_part_page
 from ai_workshop.phone.pacing import paced
@@ -47,7 +58,27 @@ def join_by_code():
 def join_page(workshop):
     if access.phone_participant(workshop) is not None:
         return redirect(url_for("phone.home", code=workshop.code))
+    return _join(workshop)
+
+
+@bp.route("/j/<code>/t/<int:number>", methods=["GET", "POST"])
+@access.joining
+def join_table(workshop, number: int):
+    """A round table's card: join the workshop at that table, or move there if joined."""
+    if not workshop.has_table(number):
+        abort(404, _("This workshop has no table %(number)d.", number=number))
+    participant = access.phone_participant(workshop)
+    if participant is None:
+        return _join(workshop, number)
+    seat(participant, workshop, number)
+    db.session.commit()
+    flash(_("You're at table %(number)d.", number=number), "success")
+    return redirect(url_for("phone.home", code=workshop.code))
+
+
+def _join(workshop, table: int | None = None):
     form = JoinForm()
+    draw = partial(render_template, "phone/join.html", workshop=workshop, form=form, table=table)
     if form.validate_on_submit():
         # The same per-address limit as POST /api/v1/join: one door, one count.
         wait = retry_after(request.remote_addr or "unknown", "RATELIMIT_JOINS_PER_ADDRESS")
@@ -56,14 +87,14 @@ def join_page(workshop):
                 _("Too many people joined from here just now. Wait a moment and try again."),
                 "error",
             )
-            page_ = render_template("phone/join.html", workshop=workshop, form=form)
-            return page_, 429, {"Retry-After": str(max(1, round(wait)))}
-        _participant, token = join(workshop, form.display_name.data)
+            return draw(), 429, {"Retry-After": str(max(1, round(wait)))}
+        participant, token = join(workshop, form.display_name.data)
+        if table is not None:
+            seat(participant, workshop, table)
         db.session.commit()
         response = redirect(url_for("phone.home", code=workshop.code))
         return remember(response, workshop, token)
-    status = 422 if form.errors else 200
-    return render_template("phone/join.html", workshop=workshop, form=form), status
+    return draw(), 422 if form.errors else 200
 
 
 @bp.get("/j/<code>/qr.svg")

@@ -18,6 +18,7 @@ QUESTIONS_MAX = 10
 QUESTION_MAX = 300
 VOCABULARY_MAX = 60
 TERM_MAX = 40
+TABLES_MAX = 400
 
 
 def lines_of(text: str | None) -> list[str]:
@@ -107,6 +108,14 @@ class SettingsForm(AppForm):
         default="4d",
     )
     language = room_language_field()
+    table_count = IntegerField(
+        _l("Round tables"),
+        default=0,
+        description=_l(
+            "For a summit: how many tables, each with its own QR code. 0 for a room without."
+        ),
+        validators=[Optional(), NumberRange(0, TABLES_MAX)],
+    )
 
     def validate_questions(self, field) -> None:
         questions = lines_of(field.data)
@@ -132,6 +141,7 @@ class SettingsForm(AppForm):
             "strengths_vocabulary": terms_of(self.strengths.data),
             "phase_vocabulary": self.phase_vocabulary.data,
             "language": self.language.data,
+            "table_count": self.table_count.data or 0,
         }
 
     def fill_from(self, workshop) -> None:
@@ -143,6 +153,7 @@ class SettingsForm(AppForm):
         self.strengths.data = "\n".join(workshop.strengths_vocabulary)
         self.phase_vocabulary.data = workshop.phase_vocabulary
         self.language.data = workshop.language
+        self.table_count.data = workshop.table_count
 
 
 class PhaseForm(AppForm):

@@ -22,6 +22,7 @@ EDITABLE_FIELDS = (
     "strengths_vocabulary",
     "phase_vocabulary",
     "language",
+    "table_count",
 )
 
 

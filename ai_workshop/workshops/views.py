@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from ai_workshop.extensions import db
 from ai_workshop.models import Story
+from ai_workshop.participants.services import people_at_tables, unseated
 from ai_workshop.phases import PHASES
 from ai_workshop.phases.registry import phase_of
 from ai_workshop.stories.masking import personal_data_labels
@@ -90,6 +91,8 @@ def _console_context(workshop) -> dict:
         "story_total": story_count(workshop),
         "parked_total": parked_count(workshop),
         "moderate_form": ModerateForm(),
+        "tables": people_at_tables(workshop) if workshop.table_count else [],
+        "unseated": unseated(workshop) if workshop.table_count else 0,
         **phase_of(workshop.phase).context("console", workshop),
     }
 

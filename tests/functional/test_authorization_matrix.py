@@ -145,6 +145,8 @@ ROUTES = {
     ("leader.plan_pdf", "GET"): (LEADER, 200),
     ("phone.join_by_code", "GET"): (PUBLIC, 302),
     ("phone.join_page", "GET"): (PUBLIC, 200),
+    ("phone.join_table", "GET"): (PUBLIC, 404),  # the room has no tables
+    ("phone.join_table", "POST"): (PUBLIC, 404),
     ("phone.join_page", "POST"): (PUBLIC, 302),
     ("phone.join_qr", "GET"): (PUBLIC, 200),
     ("phone.home", "GET"): (PHONE, 200),
@@ -281,6 +283,7 @@ class Scenario:
             "proposition_id": self.proposition.id,
             "action_id": self.action.id,
             "joining": 1,
+            "number": 1,
             "facilitator_id": 999_999,  # nobody: an allowed removal answers 404
             "kind": "dreams",
             "item_id": self.dreams[1].id,

@@ -258,3 +258,18 @@ def test_a_message_to_show_is_drawn_for_the_phone(client, workshop):
     assert "A note for this phone alone." not in client.get(f"/p/{workshop.code}").get_data(
         as_text=True
     )
+
+
+@pytest.mark.parametrize("phase", ["define", "discover", "dream", "destiny"])
+def test_a_seated_phone_gets_the_rooms_copy_with_its_own_table(
+    app, client, make, facilitator, monkeypatch, phase
+):
+    workshop, _ada = room_with_writing(make, facilitator, phase)
+    workshop.table_count = 8
+    db.session.commit()
+    response = client.post(f"/j/{workshop.code}/t/6", data={"display_name": ""})
+    assert response.status_code == 302
+    path = f"/p/{workshop.code}"
+    served = client.get(path).get_data(as_text=True)
+    assert "Table 6" in served
+    assert comparable(served) == comparable(drawn_in_full(client, monkeypatch, path))
