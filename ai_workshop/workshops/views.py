@@ -1,6 +1,15 @@
 """The facilitator's side: workshop list, creation, settings, the console and its controls."""
 
-from flask import Blueprint, abort, flash, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -10,11 +19,14 @@ from ai_workshop.models import Story
 from ai_workshop.participants.services import people_at_tables, unseated
 from ai_workshop.phases import PHASES
 from ai_workshop.phases.registry import phase_of
+from ai_workshop.plan.pdf import PdfError
+from ai_workshop.plan.views import renderer
 from ai_workshop.stories.masking import personal_data_labels
 from ai_workshop.stories.queries import console_stories, parked_count
 from ai_workshop.stories.services import correct_text, set_hidden, set_parked
 from ai_workshop.web import access
 from ai_workshop.web.answers import FormPage, ToastOrBackTo, page
+from ai_workshop.web.language import in_workshop_language
 from ai_workshop.web.netinfo import phones_can_reach_server, public_base_url
 from ai_workshop.web.write_views import finds, write_view
 from ai_workshop.workshops.forms import (
@@ -35,6 +47,7 @@ from ai_workshop.workshops.services import (
     workshops_of,
 )
 from ai_workshop.workshops.sharing import shared_with
+from ai_workshop.workshops.table_cards import CARD_SIZES, table_cards_html
 from ai_workshop.workshops.template_library import TEMPLATES
 
 bp = Blueprint("workshops", __name__, url_prefix="/workshops")
@@ -108,6 +121,27 @@ def console(workshop):
         timer_form=TimerForm(),
         **_console_context(workshop),
     )
+
+
+@bp.get("/<code>/tables-<paper>.pdf")
+@access.runs_workshop
+@in_workshop_language
+def table_cards(workshop, paper: str):
+    """The round tables' cards to print, in the room's language, A4 or Letter."""
+    if not workshop.table_count:
+        abort(404, _("This workshop has no tables: set how many in its settings."))
+    if paper not in CARD_SIZES:
+        abort(400, _("Choose A4 or Letter."))
+    html = table_cards_html(workshop, paper)
+    try:
+        pdf = renderer().render(html, current_app.config["PDF_TIMEOUT_SECONDS"])
+    except PdfError:
+        current_app.logger.exception("table cards PDF failed")
+        abort(503, _("The PDF could not be made just now. Try again in a moment."))
+    response = Response(pdf, mimetype="application/pdf")
+    filename = f"table-cards-{workshop.code}-{paper}.pdf"
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @bp.get("/<code>/console/panel")

@@ -87,6 +87,7 @@ ROUTES = {
     ("workshops.settings", "GET"): (RUNS, 200),
     ("workshops.settings", "POST"): (RUNS, 422),
     ("workshops.console", "GET"): (RUNS, 200),
+    ("workshops.table_cards", "GET"): (RUNS, 404),  # the room has no tables
     ("workshops.console_panel", "GET"): (RUNS, 200),
     ("workshops.change_phase", "POST"): (RUNS, 400),
     ("workshops.timer", "POST"): (RUNS, 400),

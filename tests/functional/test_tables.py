@@ -1,7 +1,9 @@
 """A summit's round tables: a card's QR seats a phone at its table, the phone shows it, the
 console counts who sits where, and the facilitator sets how many tables there are."""
 
+import contextlib
 import re
+import zlib
 
 from flask import g
 
@@ -99,3 +101,26 @@ def test_the_facilitator_sets_the_number_of_tables(client, login, facilitator, w
     assert too_many.status_code == 422
     db.session.expire_all()
     assert db.session.get(Workshop, workshop.id).table_count == 30
+
+
+def pdf_pages(pdf: bytes) -> int:
+    opened = [pdf]
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        with contextlib.suppress(zlib.error):
+            opened.append(zlib.decompress(stream))
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", b"".join(opened)))
+
+
+def test_the_table_cards_print_four_to_a_sheet(client, login, facilitator, workshop):
+    with_tables(workshop, 10)
+    login(facilitator)
+    console = client.get(f"/workshops/{workshop.code}/console").get_data(as_text=True)
+    assert f"/workshops/{workshop.code}/tables-a4.pdf" in console
+    for paper in ("a4", "letter"):
+        response = fresh(client).get(f"/workshops/{workshop.code}/tables-{paper}.pdf")
+        assert response.status_code == 200 and response.mimetype == "application/pdf"
+        assert pdf_pages(response.data) == 3  # ten cards, four a sheet
+    assert fresh(client).get(f"/workshops/{workshop.code}/tables-a5.pdf").status_code == 400
+    with_tables(workshop, 0)
+    missing = fresh(client).get(f"/workshops/{workshop.code}/tables-a4.pdf")
+    assert missing.status_code == 404 and "no tables" in missing.get_data(as_text=True)
