@@ -17,7 +17,9 @@ from ai_workshop.extensions import db
 from ai_workshop.phone import home_page, room_page
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-CSRF_VALUE = re.compile(r'(name="csrf_token" type="hidden" value=")[^"]+(")')
+# Every form's token, whatever the order of its attributes: tokens are signed with the second
+# they are made in, so two drawings a second apart differ there and only there.
+CSRF_VALUE = re.compile(r'(name="csrf_token"[^>]*? value=")[^"]+(")')
 
 
 def join(client, code, name=""):

@@ -19,7 +19,7 @@ ROUTE_STATUSES = {200, 204, 302, 303, 400, 401, 403, 404, 405, 409, 413, 422}
 def _valid(room, leader_token: str) -> dict:
     return {**room["ids"], "token": leader_token, "paper": "a4", "joining": 1,
             "filename": "css/app.css", "facilitator_id": 1, "kind": "dreams",
-            "item_id": 1}  # fmt: skip
+            "item_id": 1, "number": 1}  # fmt: skip
 
 
 def _routes(app) -> list:
