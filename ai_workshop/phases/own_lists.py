@@ -42,13 +42,17 @@ def _items(kind: str, list_id: str, title: str, items: list) -> dict:
 
 
 def _table(workshop, participant, _vote) -> dict:
+    """Its table when seated; otherwise, in a room with tables, a way to choose one."""
     number = participant.table_number
-    return {"table": number if workshop.has_table(number) else None}
+    return {
+        "table": number if workshop.has_table(number) else None,
+        "tables_on": bool(workshop.table_count),
+    }
 
 
 OWN_LISTS = {
     # The round table the phone sits at, in a summit's header.
-    "table": OwnList("phone/my_table.html", _table, "table"),
+    "table": OwnList("phone/my_table.html", _table, "tables_on"),
     # The open vote (the room's current one), with this phone's dots on its options.
     "vote": OwnList("phases/shared/phone_vote.html", my_vote, "vote"),
     "stories": OwnList(

@@ -18,7 +18,7 @@ from ai_workshop.domain_errors import TooManyRequests
 from ai_workshop.extensions import db
 from ai_workshop.models.joincode import normalise_code
 from ai_workshop.participants.services import join, seat
-from ai_workshop.phone.forms import JoinForm
+from ai_workshop.phone.forms import JoinForm, TableForm
 from ai_workshop.phone.home_page import OnHomePage, home_page, live_part_page
 from ai_workshop.phone.pacing import paced
 from ai_workshop.phone.room_page import yours
@@ -74,6 +74,25 @@ def join_table(workshop, number: int):
     db.session.commit()
     flash(_("You're at table %(number)d.", number=number), "success")
     return redirect(url_for("phone.home", code=workshop.code))
+
+
+@bp.route("/p/<code>/table", methods=["GET", "POST"])
+@access.phone
+def choose_table(workshop, participant):
+    """A phone that joined by the room's code says which table it sits at."""
+    if not workshop.table_count:
+        return redirect(url_for("phone.home", code=workshop.code))
+    form = TableForm(tables=workshop.table_count)
+    if form.validate_on_submit():
+        seat(participant, workshop, form.number.data)
+        db.session.commit()
+        flash(_("You're at table %(number)d.", number=form.number.data), "success")
+        return redirect(url_for("phone.home", code=workshop.code))
+    status = 422 if form.errors else 200
+    page = render_template(
+        "phone/table.html", workshop=workshop, participant=participant, form=form
+    )
+    return page, status
 
 
 def _join(workshop, table: int | None = None):

@@ -146,6 +146,8 @@ ROUTES = {
     ("leader.plan_pdf", "GET"): (LEADER, 200),
     ("phone.join_by_code", "GET"): (PUBLIC, 302),
     ("phone.join_page", "GET"): (PUBLIC, 200),
+    ("phone.choose_table", "GET"): (PHONE, 302),  # the room has no tables: back home
+    ("phone.choose_table", "POST"): (PHONE, 302),
     ("phone.join_table", "GET"): (PUBLIC, 404),  # the room has no tables
     ("phone.join_table", "POST"): (PUBLIC, 404),
     ("phone.join_page", "POST"): (PUBLIC, 302),

@@ -275,3 +275,16 @@ def test_a_seated_phone_gets_the_rooms_copy_with_its_own_table(
     served = client.get(path).get_data(as_text=True)
     assert "Table 6" in served
     assert comparable(served) == comparable(drawn_in_full(client, monkeypatch, path))
+
+
+def test_an_unseated_phone_in_a_room_with_tables_gets_the_copy_with_its_choice(
+    app, client, make, facilitator, monkeypatch
+):
+    workshop, _ada = room_with_writing(make, facilitator, "dream")
+    workshop.table_count = 8
+    db.session.commit()
+    join(client, workshop.code)
+    path = f"/p/{workshop.code}"
+    served = client.get(path).get_data(as_text=True)
+    assert "Choose your table" in served
+    assert comparable(served) == comparable(drawn_in_full(client, monkeypatch, path))

@@ -124,3 +124,22 @@ def test_the_table_cards_print_four_to_a_sheet(client, login, facilitator, works
     with_tables(workshop, 0)
     missing = fresh(client).get(f"/workshops/{workshop.code}/tables-a4.pdf")
     assert missing.status_code == 404 and "no tables" in missing.get_data(as_text=True)
+
+
+def test_a_phone_that_joined_by_the_rooms_code_chooses_its_table(client, workshop):
+    with_tables(workshop, 12)
+    client.post(f"/j/{workshop.code}", data={"display_name": "Lea"})
+    home = fresh(client).get(f"/p/{workshop.code}").get_data(as_text=True)
+    assert f'href="/p/{workshop.code}/table"' in home and "Choose your table" in home
+    form = fresh(client).get(f"/p/{workshop.code}/table")
+    assert form.status_code == 200 and "Which table are you at?" in form.get_data(as_text=True)
+    for wrong in ("", "0", "13", "x"):
+        refused = fresh(client).post(f"/p/{workshop.code}/table", data={"number": wrong})
+        assert refused.status_code == 422, wrong
+        assert "Choose a table from 1 to 12." in refused.get_data(as_text=True)
+    seated = fresh(client).post(f"/p/{workshop.code}/table", data={"number": "4"})
+    assert seated.status_code == 302
+    assert db.session.query(Participant).filter_by(display_name="Lea").one().table_number == 4
+    home = fresh(client).get(f"/p/{workshop.code}").get_data(as_text=True)
+    assert "You&#39;re at table 4." in home and "Table 4" in home
+    assert "Choose your table" not in home
