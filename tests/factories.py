@@ -52,3 +52,16 @@ class Factories:
         story_id, _created = submit_story(workshop, participant, story_fields(**overrides))
         db.session.commit()
         return db.session.get(Story, story_id)
+
+
+def settings_form(workshop, **changes) -> dict:
+    """The workshop's settings form as posted unchanged, but for `changes`."""
+    return {
+        "name": workshop.name,
+        "topic": workshop.topic,
+        "questions": "\n".join(workshop.questions),
+        "strengths": "\n".join(workshop.strengths_vocabulary),
+        "phase_vocabulary": workshop.phase_vocabulary,
+        "language": workshop.language,
+        "table_count": str(workshop.table_count),
+    } | changes

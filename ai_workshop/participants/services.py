@@ -59,12 +59,13 @@ _AT_EACH_TABLE = (
 )
 
 
-def people_at_tables(workshop: Workshop) -> list[tuple[int, int]]:
-    """(table, people seated) for every table, empty ones included, in order."""
+def seating(workshop: Workshop) -> dict:
+    """For the console: `tables`, (table, people seated) for every table in order, empty ones
+    included, and `unseated`, who joined without a table; nothing asked in a room without."""
+    if not workshop.table_count:
+        return {"tables": [], "unseated": 0}
     counts = dict(db.session.execute(_AT_EACH_TABLE, {"workshop_id": workshop.id}).all())
-    return [(number, counts.get(number, 0)) for number in range(1, workshop.table_count + 1)]
-
-
-def unseated(workshop: Workshop) -> int:
-    counts = dict(db.session.execute(_AT_EACH_TABLE, {"workshop_id": workshop.id}).all())
-    return counts.get(None, 0)
+    return {
+        "tables": [(n, counts.get(n, 0)) for n in range(1, workshop.table_count + 1)],
+        "unseated": counts.get(None, 0),
+    }

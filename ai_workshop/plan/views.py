@@ -28,19 +28,23 @@ def renderer() -> Renderer:
     return current_app.extensions["aiw_pdf"]
 
 
+def pdf_download(html: str, filename: str) -> Response:
+    """A page as a PDF to download, drawn by this worker's renderer; a 503 if it fails."""
+    try:
+        pdf = renderer().render(html, current_app.config["PDF_TIMEOUT_SECONDS"])
+    except PdfError:
+        current_app.logger.exception("PDF %s failed", filename)
+        abort(503, _("The PDF could not be made just now. Try again in a moment."))
+    response = Response(pdf, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 def _pdf_response(workshop, paper: str) -> Response:
     if paper not in PAPERS:
         abort(400, _("Choose A4 or Letter."))
     html = render_template("plan/document.html", p=build_plan(workshop), paper=paper)
-    try:
-        pdf = renderer().render(html, current_app.config["PDF_TIMEOUT_SECONDS"])
-    except PdfError:
-        current_app.logger.exception("plan PDF failed")
-        abort(503, _("The PDF could not be made just now. Try again in a moment."))
-    response = Response(pdf, mimetype="application/pdf")
-    filename = f"action-plan-{workshop.code}-{paper}.pdf"
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return pdf_download(html, f"action-plan-{workshop.code}-{paper}.pdf")
 
 
 @bp.get("/<code>")

@@ -2,9 +2,7 @@
 
 from flask import (
     Blueprint,
-    Response,
     abort,
-    current_app,
     flash,
     render_template,
     request,
@@ -16,11 +14,10 @@ from flask_login import current_user
 
 from ai_workshop.extensions import db
 from ai_workshop.models import Story
-from ai_workshop.participants.services import people_at_tables, unseated
+from ai_workshop.participants.services import seating
 from ai_workshop.phases import PHASES
 from ai_workshop.phases.registry import phase_of
-from ai_workshop.plan.pdf import PdfError
-from ai_workshop.plan.views import renderer
+from ai_workshop.plan.views import pdf_download
 from ai_workshop.stories.masking import personal_data_labels
 from ai_workshop.stories.queries import console_stories, parked_count
 from ai_workshop.stories.services import correct_text, set_hidden, set_parked
@@ -104,8 +101,7 @@ def _console_context(workshop) -> dict:
         "story_total": story_count(workshop),
         "parked_total": parked_count(workshop),
         "moderate_form": ModerateForm(),
-        "tables": people_at_tables(workshop) if workshop.table_count else [],
-        "unseated": unseated(workshop) if workshop.table_count else 0,
+        **seating(workshop),
         **phase_of(workshop.phase).context("console", workshop),
     }
 
@@ -132,16 +128,9 @@ def table_cards(workshop, paper: str):
         abort(404, _("This workshop has no tables: set how many in its settings."))
     if paper not in CARD_SIZES:
         abort(400, _("Choose A4 or Letter."))
-    html = table_cards_html(workshop, paper)
-    try:
-        pdf = renderer().render(html, current_app.config["PDF_TIMEOUT_SECONDS"])
-    except PdfError:
-        current_app.logger.exception("table cards PDF failed")
-        abort(503, _("The PDF could not be made just now. Try again in a moment."))
-    response = Response(pdf, mimetype="application/pdf")
-    filename = f"table-cards-{workshop.code}-{paper}.pdf"
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return pdf_download(
+        table_cards_html(workshop, paper), f"table-cards-{workshop.code}-{paper}.pdf"
+    )
 
 
 @bp.get("/<code>/console/panel")

@@ -17,7 +17,7 @@ from ai_workshop.i18n import LANGUAGES
 from ai_workshop.models import Facilitator, Workshop
 from ai_workshop.workshops.template_library import TEMPLATES
 
-from ..factories import PASSWORD
+from ..factories import PASSWORD, settings_form
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "ai_workshop" / "translations"
 
@@ -160,14 +160,7 @@ def test_the_settings_change_the_room_language(client, login, facilitator, works
     login(facilitator)
     form = client.get(f"/workshops/{workshop.code}/settings").get_data(as_text=True)
     assert 'name="language"' in form
-    data = {
-        "name": workshop.name,
-        "topic": workshop.topic,
-        "questions": "\n".join(workshop.questions),
-        "strengths": "\n".join(workshop.strengths_vocabulary),
-        "phase_vocabulary": "4d",
-        "language": "pt_BR",
-    }
+    data = settings_form(workshop, language="pt_BR")
     client.post(f"/workshops/{workshop.code}/settings", data=data)
     db.session.expire_all()
     assert db.session.get(Workshop, workshop.id).language == "pt_BR"

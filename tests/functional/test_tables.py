@@ -10,6 +10,8 @@ from flask import g
 from ai_workshop.extensions import db
 from ai_workshop.models import Participant, Workshop
 
+from ..factories import settings_form
+
 
 def phone_token_count(workshop) -> int:
     return db.session.query(Participant).filter_by(workshop_id=workshop.id).count()
@@ -83,15 +85,7 @@ def test_the_console_counts_who_sits_at_each_table(client, app, login, facilitat
 
 def test_the_facilitator_sets_the_number_of_tables(client, login, facilitator, workshop):
     login(facilitator)
-    data = {
-        "name": workshop.name,
-        "topic": workshop.topic,
-        "questions": "\n".join(workshop.questions),
-        "strengths": "\n".join(workshop.strengths_vocabulary),
-        "phase_vocabulary": "4d",
-        "language": "en",
-        "table_count": "30",
-    }
+    data = settings_form(workshop, table_count="30")
     client.post(f"/workshops/{workshop.code}/settings", data=data)
     db.session.expire_all()
     assert db.session.get(Workshop, workshop.id).table_count == 30
