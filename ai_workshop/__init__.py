@@ -82,12 +82,20 @@ def register_security(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from ai_workshop.api import contributions  # noqa: F401  (adds its routes to the api blueprint)
+    from ai_workshop.api import (
+        contributions,  # noqa: F401  (adds its routes to the api blueprint)
+        tables,  # noqa: F401  (adds its routes to the api blueprint)
+        teams,  # noqa: F401  (adds its routes to the api blueprint)
+    )
     from ai_workshop.api.views import bp as api_bp
     from ai_workshop.auth.views import bp as auth_bp
     from ai_workshop.board.views import bp as board_bp
     from ai_workshop.home.views import bp as home_bp
     from ai_workshop.live.stream import bp as live_bp
+    from ai_workshop.phone import (
+        table_page,  # noqa: F401  (adds its routes to the phone blueprint)
+        team_page,  # noqa: F401  (adds its route to the phone blueprint)
+    )
     from ai_workshop.phone.contribute import bp as contribute_bp
     from ai_workshop.phone.views import bp as phone_bp
     from ai_workshop.plan.views import bp as plan_bp
@@ -98,6 +106,7 @@ def register_blueprints(app: Flask) -> None:
         privacy_views,
         session_views,
         sharing_views,
+        table_views,
     )
     from ai_workshop.workshops.views import bp as workshops_bp
 

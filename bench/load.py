@@ -66,6 +66,15 @@ def arguments():
     parser.add_argument(
         "--browsers", type=int, default=0, help="real Chromium phones through the phase change"
     )
+    parser.add_argument(
+        "--tables", type=int, default=0, help="a summit: phones join at this many round tables"
+    )
+    parser.add_argument(
+        "--harvest-share",
+        type=float,
+        default=0.1,
+        help="with tables: share of writes that are a table's harvest (from its host)",
+    )
     return parser.parse_args()
 
 
@@ -134,7 +143,8 @@ async def run(args, server, room_info: dict) -> dict:
             aiohttp.ClientSession(timeout=timeout, cookie_jar=aiohttp.CookieJar(unsafe=True)) as laptop:  # fmt: skip
         room = Room(
             phones_session, server.base_url, room_info, recorder, args.poll_seconds,
-            hold_seconds=args.hold_seconds, poll_session=poll_session,
+            hold_seconds=args.hold_seconds, poll_session=poll_session, tables=args.tables,
+            harvest_share=args.harvest_share if args.tables else 0.0,
         )  # fmt: skip
         room.page_cookie = participant_cookie(server.env["SECRET_KEY"], room_info["code"])
         projector = Projector(laptop, server.base_url, room_info, recorder)
@@ -219,6 +229,10 @@ def figures(args, room, projector, recorder, memory, lags, server, room_info) ->
         "writes_per_second": sum(len(recorder.latency_ms[k]) for k in ("story", "dream", "vote"))
         / max(1.0, args.duration),
         "freshness": summary("projector shows a new story (send → redrawn)", shown),
+        "harvest_freshness": summary(
+            "harvest map shows a table's harvest (send → redrawn)",
+            projector.freshness_ms(room.harvest_timings)[0],
+        ),
         "event_lag": summary("live event after a story (send → event)", evented),
         "probes_never_shown": missed,
         "phase_change": summary("phones see the phase change", room.phase_seen_after),
@@ -247,7 +261,7 @@ def main() -> None:
         **({"ROOM_PAGE_SECONDS": "0"} if args.full_pages else {}),
     }
     server = GunicornServer(database_url=args.database_url, extra_env=extra_env)
-    room_info = ledger.prepare_room(server.env["DATABASE_URL"])
+    room_info = ledger.prepare_room(server.env["DATABASE_URL"], tables=args.tables)
     room_info["dots_per_person"] = ledger.DOTS_PER_PERSON
     server.start()
     try:

@@ -64,4 +64,6 @@ def settings_form(workshop, **changes) -> dict:
         "phase_vocabulary": workshop.phase_vocabulary,
         "language": workshop.language,
         "table_count": str(workshop.table_count),
+        "interview_minutes": str(workshop.interview_minutes),
+        "mix_groups": "\n".join(workshop.mix_groups or []),
     } | changes

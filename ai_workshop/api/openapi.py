@@ -1,6 +1,7 @@
 """The OpenAPI 3.1 description of /api/v1, kept beside the routes it describes; a story's
 properties come from its field table (stories/fields.py)."""
 
+from ai_workshop.api.openapi_tables import TABLE_SCHEMAS, table_paths
 from ai_workshop.phases import PHASES
 from ai_workshop.stories.fields import CHOICE, STORY_FIELDS, STRENGTHS, TEXTS, StoryField
 from ai_workshop.stories.strengths import STRENGTH_MAX, STRENGTHS_MAX
@@ -104,6 +105,12 @@ SCHEMAS = {
             "strengths_vocabulary": {"type": "array", "items": {"type": "string"}},
             "phase_vocabulary": {"type": "string", "enum": ["4d", "4i", "5d"]},
             "phase": {"type": "string", "enum": list(PHASES)},
+            "tables": {"type": "integer", "description": "Round tables; 0 in a room without"},
+            "mix_groups": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "The groups a summit mixes at its tables; send one on joining",
+            },
             "phases": {
                 "type": "array",
                 "items": {
@@ -225,6 +232,16 @@ def _paths() -> dict:
                                 "properties": {
                                     "code": {"type": "string"},
                                     "display_name": {"type": "string", "maxLength": 40},
+                                    "table": {
+                                        "type": "integer",
+                                        "minimum": 1,
+                                        "description": "Sit at this round table at once",
+                                    },
+                                    "group": {
+                                        "type": "string",
+                                        "description": "Required where the workshop mixes "
+                                        "groups at its tables (its mix_groups): one of them",
+                                    },
                                 },
                             }
                         }
@@ -238,6 +255,7 @@ def _paths() -> dict:
                                 "participant_token": {"type": "string"},
                                 "participant_id": {"type": "integer"},
                                 "display_name": {"type": ["string", "null"]},
+                                "table": {"type": ["integer", "null"]},
                                 "workshop": _ref("Workshop"),
                             },
                         },
@@ -339,6 +357,7 @@ def _paths() -> dict:
             },
         },
         **_contribution_paths(),
+        **table_paths(CODE, BEARER, _json, _ref, _errors),
         "/openapi.json": {
             "get": {
                 "summary": "This document",
@@ -480,7 +499,7 @@ def openapi_document() -> dict:
         },
         "servers": [{"url": "/api/v1"}],
         "components": {
-            "schemas": SCHEMAS,
+            "schemas": SCHEMAS | TABLE_SCHEMAS,
             "securitySchemes": {
                 "participant": {
                     "type": "http",

@@ -82,3 +82,25 @@ def story_fields(workshop: Workshop, payload: dict, current: Story | None = None
     if problems:
         raise ApiError(422, "validation_failed", _("Some fields need another look."), problems)
     return fields
+
+
+def table_number_of(workshop, value, key: str = "number") -> int:
+    """A table number from JSON, or a 422 that names the field."""
+    if isinstance(value, bool) or not isinstance(value, int) or not workshop.has_table(value):
+        if not workshop.table_count:
+            message = _("This workshop has no tables.")
+        else:
+            message = _("Choose a table from 1 to %(max)d.", max=workshop.table_count)
+        raise ApiError(422, "validation_failed", message, {key: [message]})
+    return value
+
+
+def mix_group_of(workshop, value) -> str | None:
+    """The joining person's max-mix group, required where the workshop asks for one."""
+    groups = workshop.mix_groups or []
+    if not groups:
+        return None
+    if value not in groups:
+        message = _("Choose your group, so that every table mixes them.")
+        raise ApiError(422, "validation_failed", message, {"group": [message]})
+    return value

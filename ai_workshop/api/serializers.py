@@ -28,6 +28,8 @@ def workshop_public(workshop: Workshop) -> dict:
         "phase_vocabulary": workshop.phase_vocabulary,
         "phase": workshop.phase,
         "phases": [{"key": key, "label": workshop.label_of(key)} for key in PHASES],
+        "tables": workshop.table_count,
+        "mix_groups": list(workshop.mix_groups or []),
     }
 
 

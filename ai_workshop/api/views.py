@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 
 from ai_workshop.api.limits import limit_joins, limit_writes
 from ai_workshop.api.openapi import openapi_document
-from ai_workshop.api.payloads import json_object, story_fields
+from ai_workshop.api.payloads import json_object, mix_group_of, story_fields, table_number_of
 from ai_workshop.api.serializers import (
     personal_data_warnings,
     stage_etag,
@@ -22,7 +22,8 @@ from ai_workshop.extensions import db
 from ai_workshop.live import stage_cache
 from ai_workshop.live.stage import Stage
 from ai_workshop.models.joincode import normalise_code
-from ai_workshop.participants.services import DISPLAY_NAME_MAX, clean_display_name, join
+from ai_workshop.participants.services import DISPLAY_NAME_MAX, clean_display_name, join, seat
+from ai_workshop.participants.tables import mixed_table
 from ai_workshop.stories.services import (
     delete_own_story,
     own_stories,
@@ -59,7 +60,7 @@ def openapi():
 def join_workshop():
     limit_joins()
     payload = json_object()
-    code, name = payload.get("code"), payload.get("display_name")
+    code, name, group = payload.get("code"), payload.get("display_name"), payload.get("group")
     if not isinstance(code, str) or (name is not None and not isinstance(name, str)):
         raise ApiError(
             422,
@@ -75,13 +76,22 @@ def join_workshop():
             {"display_name": [_("Keep your name under %(max)d characters.", max=DISPLAY_NAME_MAX)]},
         )
     workshop = workshop_for_code(code)
+    table = payload.get("table")
+    if table is not None:
+        table = table_number_of(workshop, table, "table")
+    group = mix_group_of(workshop, group)
     start_writing()
-    participant, token = join(workshop, clean_display_name(name))
+    participant, token = join(workshop, clean_display_name(name), group)
+    # A table's card seats at that table; max-mix seats one who joined by the room's code.
+    table = table if table is not None else mixed_table(workshop, group)
+    if table is not None:
+        seat(participant, workshop, table)
     db.session.commit()
     body = {
         "participant_token": token,
         "participant_id": participant.id,
         "display_name": participant.display_name,
+        "table": participant.table_number,
         "workshop": workshop_public(workshop),
     }
     return jsonify(body), 201

@@ -134,7 +134,7 @@ _DEFAULT = re.compile(r"\bDEFAULT\s+(?P<value>.+?)(?:\s+NOT NULL)?\s*[,;]?\s*$")
 # (a function call) would run during the restore and at every insert after it.
 _PLAIN_DEFAULT = re.compile(
     r"^(?:nextval\('public\.\w+'::regclass\)|-?\d+(?:\.\d+)?|true|false|NULL|"
-    r"'[^']*'(?:::(?:character varying|text))?)$"
+    r"'[^']*'(?:::(?:character varying|text|json))?)$"
 )
 RESTORE_SECONDS = 600
 

@@ -56,7 +56,7 @@ def _cid() -> str:
     return str(uuid.uuid4())
 
 
-class _Room:
+class Room:
     """The demo's participants: one per named teller, a fresh one for each anonymous story."""
 
     def __init__(self, workshop: Workshop, content: DemoContent):
@@ -76,12 +76,21 @@ class _Room:
             self.by_name[name] = participant
         return participant
 
+    def content_names(self) -> list[str]:
+        """Everyone the demo's content names: tellers, action owners, committers."""
+        content = self.content
+        names = [*content["participants"]]
+        for key in ("extra_stories", "more_stories", "parked_stories", "commitments"):
+            names += [item.get("teller") for item in content[key]]
+        names += [item["owner"] for item in content["actions"]]
+        return list(dict.fromkeys(name for name in names if name))
 
-def _add_story(room: _Room, teller: str | None, fields: dict, parked: bool = False) -> Story:
+
+def add_story(room: Room, teller, fields: dict, parked: bool = False) -> Story:
+    """`teller` is a participant, or a name (None: someone new, unnamed)."""
     workshop = room.workshop
-    story = Story(
-        workshop=workshop, participant=room.person(teller), client_id=_cid(), parked=parked
-    )
+    writer = teller if isinstance(teller, Participant) else room.person(teller)
+    story = Story(workshop=workshop, participant=writer, client_id=_cid(), parked=parked)
     for name in COLUMNS:
         if name in fields:
             setattr(story, name, fields[name])
@@ -90,14 +99,14 @@ def _add_story(room: _Room, teller: str | None, fields: dict, parked: bool = Fal
     return story
 
 
-def _discovery(room: _Room) -> None:
+def _discovery(room: Room) -> None:
     content = room.content
     for name, fields in zip(content["participants"], content["stories"], strict=True):
-        _add_story(room, name, fields)
+        add_story(room, name, fields)
     for fields in [*content["extra_stories"], *content["more_stories"]]:
-        _add_story(room, fields["teller"], fields)
+        add_story(room, fields["teller"], fields)
     for fields in content["parked_stories"]:
-        _add_story(room, fields["teller"], fields, parked=True)
+        add_story(room, fields["teller"], fields, parked=True)
     db.session.flush()
     # The demo reads every story itself, so its themes are the preferred engine's from the start.
     suggest(
@@ -108,7 +117,7 @@ def _discovery(room: _Room) -> None:
     show_on_projector(room.workshop, True)
 
 
-def _spend(workshop, vote, people, options) -> None:
+def spend(workshop, vote, people, options) -> None:
     """Everyone spends their dots; the pattern is fixed so the demo is the same each time."""
     for index, person in enumerate(people):
         first = options[index % len(options)]
@@ -118,7 +127,7 @@ def _spend(workshop, vote, people, options) -> None:
             votes.set_dots(workshop, vote, person, second.id, 1)
 
 
-def _dream(room: _Room) -> None:
+def _dream(room: Room) -> None:
     workshop = room.workshop
     set_phase(workshop, "dream")
     themes = [option.id for option in votes.options_for(workshop, "themes")]
@@ -130,12 +139,12 @@ def _dream(room: _Room) -> None:
             {"client_id": _cid(), "text": text, "theme_id": theme_id},
         )
     vote = votes.open_vote(workshop, "themes", dots=2)
-    _spend(workshop, vote, room.everyone, votes.options_for(workshop, "themes")[:3])
+    spend(workshop, vote, room.everyone, votes.options_for(workshop, "themes")[:3])
     votes.close_vote(workshop, vote)
     dreams.choose_themes(workshop, dreams.suggested_choice(workshop))
 
 
-def _design(room: _Room) -> list:
+def design_phase(room: Room) -> list:
     workshop = room.workshop
     set_phase(workshop, "design")
     chosen = dreams.chosen_themes(workshop)
@@ -144,12 +153,12 @@ def _design(room: _Room) -> list:
         fields = {"client_id": _cid(), "text": text, "theme_id": chosen[index % len(chosen)].id}
         made.append(design.submit_proposition(workshop, room.everyone[index + 3], fields)[0])
     vote = votes.open_vote(workshop, "propositions", dots=2)
-    _spend(workshop, vote, room.everyone[:18], votes.options_for(workshop, "propositions"))
+    spend(workshop, vote, room.everyone[:18], votes.options_for(workshop, "propositions"))
     votes.close_vote(workshop, vote)
     return made
 
 
-def _destiny(room: _Room, propositions: list) -> None:
+def destiny_phase(room: Room, propositions: list) -> None:
     workshop = room.workshop
     set_phase(workshop, "destiny")
     today = workshop.created_at.date()
@@ -207,12 +216,12 @@ def ensure_demo_workshop(language: str = DEFAULT_LANGUAGE) -> Workshop:
     workshop = create_workshop(
         facilitator, "customer-service", language=language, name=content["workshop_name"]
     )
-    room = _Room(workshop, content)
+    room = Room(workshop, content)
     set_phase(workshop, "discover")
     _discovery(room)
     _dream(room)
-    propositions = _design(room)
-    _destiny(room, propositions)
+    propositions = design_phase(room)
+    destiny_phase(room, propositions)
     _plan(workshop, content)
     set_phase(workshop, "define")
     workshop.themes_shown = False

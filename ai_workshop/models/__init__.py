@@ -6,6 +6,7 @@ from ai_workshop.models.embedding import StoryEmbedding
 from ai_workshop.models.facilitator import Facilitator
 from ai_workshop.models.participant import Participant
 from ai_workshop.models.plan import Plan
+from ai_workshop.models.round_table import RoundTable
 from ai_workshop.models.sharing import CoFacilitator
 from ai_workshop.models.story import Story, StoryStrength
 from ai_workshop.models.theme import BoardSnapshot, Theme
@@ -20,6 +21,7 @@ __all__ = [
     "Commitment",
     "Dream",
     "Proposition",
+    "RoundTable",
     "Vote",
     "VoteDot",
     "Facilitator",

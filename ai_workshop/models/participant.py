@@ -25,6 +25,12 @@ class Participant(db.Model):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     # The round table this person sits at, in a workshop with tables; None: none chosen.
     table_number: Mapped[int | None] = mapped_column()
+    # Their group from the workshop's max-mix list, if it asks; None: not said.
+    group: Mapped[str | None] = mapped_column(String(40))
+    # At a summit, from Design on: the theme (opportunity) whose team they chose to join.
+    team_theme_id: Mapped[int | None] = mapped_column(
+        ForeignKey("theme.id", ondelete="SET NULL"), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     workshop: Mapped["Workshop"] = relationship(back_populates="participants")  # noqa: F821

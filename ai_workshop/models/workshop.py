@@ -34,6 +34,13 @@ class Workshop(db.Model):
     language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
     # A summit's round tables, numbered from 1, each with its own QR code; 0: no tables.
     table_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Max-mix: the groups a summit's join form asks for (frontline, team lead, customer…),
+    # so that each table mixes them; empty: not asked.
+    mix_groups: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    # Minutes each partner of an interview pair has before the phones say to swap.
+    interview_minutes: Mapped[int] = mapped_column(default=10, server_default="10")
+    # The table whose harvest the projector shows large for its report-out; None: the map.
+    spotlight_table: Mapped[int | None] = mapped_column()
     phase: Mapped[str] = mapped_column(String(16), default="define")
     # Bumped on every change a screen could show; ETags and live streams compare it.
     version: Mapped[int] = mapped_column(default=1)

@@ -1,13 +1,14 @@
 """Joining a workshop and recognising a returning phone by its token."""
 
 from flask_babel import gettext as _
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, select
 
 from ai_workshop.domain_errors import NotFound
 from ai_workshop.extensions import db
 from ai_workshop.live import mark_changed
 from ai_workshop.models import Participant, Workshop
 from ai_workshop.models.participant import hash_token
+from ai_workshop.participants.tables import release_host
 from ai_workshop.text import clean_line
 
 DISPLAY_NAME_MAX = 40
@@ -18,10 +19,17 @@ def clean_display_name(raw: str | None) -> str | None:
     return name or None
 
 
-def join(workshop: Workshop, display_name: str | None) -> tuple[Participant, str]:
-    """A new participant and the secret token their phone keeps."""
+def join(
+    workshop: Workshop, display_name: str | None, group: str | None = None
+) -> tuple[Participant, str]:
+    """A new participant and the secret token their phone keeps; `group` is theirs from the
+    workshop's max-mix list."""
     token = Participant.new_token()
-    participant = Participant(workshop=workshop, display_name=clean_display_name(display_name))
+    participant = Participant(
+        workshop=workshop,
+        display_name=clean_display_name(display_name),
+        group=group if group in (workshop.mix_groups or []) else None,
+    )
     participant.assign_token(token)
     db.session.add(participant)
     mark_changed(workshop)
@@ -48,24 +56,6 @@ def seat(participant: Participant, workshop: Workshop, number: int) -> None:
     if not workshop.has_table(number):
         raise NotFound(_("This workshop has no table %(number)d.", number=number))
     if participant.table_number != number:
+        release_host(workshop, participant)
         participant.table_number = number
         mark_changed(workshop)
-
-
-_AT_EACH_TABLE = (
-    select(Participant.table_number, func.count(Participant.id))
-    .where(Participant.workshop_id == bindparam("workshop_id"))
-    .group_by(Participant.table_number)
-)
-
-
-def seating(workshop: Workshop) -> dict:
-    """For the console: `tables`, (table, people seated) for every table in order, empty ones
-    included, and `unseated`, who joined without a table; nothing asked in a room without."""
-    if not workshop.table_count:
-        return {"tables": [], "unseated": 0}
-    counts = dict(db.session.execute(_AT_EACH_TABLE, {"workshop_id": workshop.id}).all())
-    return {
-        "tables": [(n, counts.get(n, 0)) for n in range(1, workshop.table_count + 1)],
-        "unseated": counts.get(None, 0),
-    }

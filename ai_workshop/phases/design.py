@@ -3,6 +3,7 @@
 from ai_workshop.contributions import design, dreams
 from ai_workshop.contributions.forms import OpenVoteForm, PropositionForm
 from ai_workshop.contributions.tense import tense_hint
+from ai_workshop.participants.teams import teams, teams_on
 from ai_workshop.phases import own
 from ai_workshop.phases.base import Phase
 from ai_workshop.phases.plan_parts import latest_tally
@@ -31,13 +32,19 @@ def projector(workshop) -> dict:
         shown = by_theme.get(proposition.theme_id)
         if shown is not None and len(shown) < PROJECTOR_PER_THEME:
             shown.append(proposition)
-    return {"chosen": chosen, "by_theme": by_theme, **projector_vote(workshop, VOTES_ON)}
+    return {
+        "chosen": chosen,
+        "by_theme": by_theme,
+        "teams": teams(workshop) if teams_on(workshop) else [],
+        **projector_vote(workshop, VOTES_ON),
+    }
 
 
 def console(workshop) -> dict:
     propositions = design.propositions_of(workshop)
     return {
         "chosen": dreams.chosen_themes(workshop),
+        "teams": teams(workshop) if teams_on(workshop) else [],
         "propositions": propositions,
         "hints": {item.id: tense_hint(item.text, workshop.language) for item in propositions},
         **console_vote(workshop, "propositions"),

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from ai_workshop.board.services import themes_of
 from ai_workshop.contributions import design, destiny, dreams
 from ai_workshop.contributions.forms import ActionEditForm, ActionProposalForm, CommitmentForm
+from ai_workshop.participants.teams import teams, teams_on
 from ai_workshop.phases import own
 from ai_workshop.phases.base import Phase
 from ai_workshop.phases.dream import theme_choices
@@ -57,11 +58,21 @@ def phone(workshop, participant, vote=UNKNOWN, action_form=None, commitment_form
     }
 
 
+def team_theme(action):
+    """The theme an action serves: its own, or its proposition's."""
+    if action.theme is not None:
+        return action.theme
+    return action.proposition.theme if action.proposition is not None else None
+
+
 def projector(workshop) -> dict:
     labels = {"commitment": _("I will"), "offer": _("I offer"), "request": _("I need")}
     commitments = [c for c in destiny.commitments_of(workshop) if not c.hidden]
+    actions = destiny.actions_of(workshop, include_hidden=False)
     return {
-        "actions": destiny.actions_of(workshop, include_hidden=False),
+        "actions": actions,
+        "teams": teams(workshop) if teams_on(workshop) else [],
+        "team_of_action": {action.id: team_theme(action) for action in actions},
         "commitments": [
             ScreenCommitment(c.id, c.kind, labels[c.kind], c.text, c.attribution)
             for c in commitments[:PROJECTOR_COMMITMENTS]
@@ -72,6 +83,7 @@ def projector(workshop) -> dict:
 def console(workshop) -> dict:
     return {
         "actions": destiny.actions_of(workshop),
+        "teams": teams(workshop) if teams_on(workshop) else [],
         "commitments": destiny.commitments_of(workshop),
     }
 

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from ai_workshop.board.queries import theme_cards, theme_summaries
 from ai_workshop.board.summaries import positive_core_words
 from ai_workshop.models import Story
+from ai_workshop.participants import tables
 from ai_workshop.phases import own
 from ai_workshop.phases.base import Phase
 from ai_workshop.phases.plan_parts import Quote, ThemeEntry, latest_tally, quote
@@ -36,7 +37,10 @@ def projector(workshop) -> dict:
             "story_total": story_count(workshop),
             "words": words,
             "core_words": core,
+            "theme_tables": tables.theme_tables(workshop) if workshop.table_count else {},
         }
+    if workshop.table_count:
+        return harvest_map(workshop)
     # Most named first, so the ones that don't fit the screen are the least named.
     strengths = sorted(strengths_cloud(workshop, limit=None), key=lambda item: -item["count"])
     return {
@@ -47,8 +51,26 @@ def projector(workshop) -> dict:
     }
 
 
+# The projector's harvest map lists the newest harvests beside the tables.
+ARRIVALS = 4
+
+
+def harvest_map(workshop) -> dict:
+    """A summit's Discovery on the projector: every table's progress, the harvests arriving."""
+    tiles, _unseated = tables.table_tiles(workshop)
+    arrived = [tile.table for tile in tiles if tile.harvest_started]
+    arrived.sort(key=lambda table: table.updated_at, reverse=True)
+    return {
+        "tiles": tiles,
+        "arrivals": arrived[:ARRIVALS],
+        "harvests_done": sum(tile.harvest_done for tile in tiles),
+        "story_total": sum(tile.stories for tile in tiles),
+    }
+
+
 def _themes(workshop, cards, words) -> list[ThemeEntry]:
     tally = latest_tally(workshop, "themes")
+    from_tables = tables.theme_tables(workshop) if workshop.table_count else {}
     entries = []
     for card in cards:
         quotable = [s for s in card.stories if s.quotable and not s.hidden][:2]
@@ -63,6 +85,7 @@ def _themes(workshop, cards, words) -> list[ThemeEntry]:
                 summary=said.text if said else "",
                 # The stories its words quote, by headline, named only as their tellers allow.
                 cited=[quote(s) for s in said.cited] if said else [],
+                tables=from_tables.get(card.theme.id, []),
             )
         )
     if tally:
@@ -87,6 +110,7 @@ def plan(workshop) -> dict:
         "strengths": sorted(
             strengths_cloud(workshop, limit=PLAN_STRENGTHS), key=lambda item: -item["count"]
         ),
+        "harvests": tables.harvests(workshop) if workshop.table_count else [],
     }
 
 

@@ -39,6 +39,7 @@ def content_version(workshop) -> str:
     """Changes when an item phones list is added, removed, or edited or hidden by the
     facilitator (the workshop's own count of such edits), or a team grows or shrinks."""
     if workshop.phase not in FOLLOWED:
-        return ""
+        # At round tables phones follow the facilitator's nudges (edits, here) all along.
+        return f"t{workshop.content_edits}" if workshop.table_count else ""
     row = db.session.execute(_COUNTS, {"workshop_id": workshop.id}).one()
     return "-".join(str(value) for value in (workshop.content_edits, *row))

@@ -14,6 +14,9 @@ from sqlalchemy import bindparam
 from ai_workshop.contributions import destiny
 from ai_workshop.extensions import db
 from ai_workshop.models import Dream, Proposition
+from ai_workshop.participants.pairs import interview_of
+from ai_workshop.participants.tables import people_at, round_table
+from ai_workshop.participants.teams import team_of, teams, teams_on
 from ai_workshop.phases.voting import my_vote
 from ai_workshop.stories.services import own_stories
 
@@ -42,17 +45,47 @@ def _items(kind: str, list_id: str, title: str, items: list) -> dict:
 
 
 def _table(workshop, participant, _vote) -> dict:
-    """Its table when seated; otherwise, in a room with tables, a way to choose one."""
+    """Its table when seated; otherwise, in a room with tables, a way to choose one. From
+    Design on, its team (or a way to choose one) instead."""
     number = participant.table_number
+    if teams_on(workshop):
+        return {"tables_on": True, "teams_on": True, "team": team_of(workshop, participant)}
     return {
         "table": number if workshop.has_table(number) else None,
         "tables_on": bool(workshop.table_count),
     }
 
 
+def _team(workshop, participant, _vote) -> dict:
+    """At a summit in Design and Destiny: the phone's team and the teams it may join."""
+    if not teams_on(workshop):
+        return {"teams": []}
+    return {"teams": teams(workshop), "mine": participant.team_theme_id}
+
+
+def _table_note(workshop, participant, _vote) -> dict:
+    """The facilitator's latest nudge to this phone's table."""
+    table = round_table(workshop, participant.table_number) if participant.table_number else None
+    return {"nudge": table.nudge if table else ""}
+
+
+def _pair(workshop, participant, _vote) -> dict:
+    """Whom this phone interviews at its table, and who interviews it."""
+    number = participant.table_number
+    if not workshop.has_table(number):
+        return {"interview": None}
+    return {"interview": interview_of(participant, people_at(workshop, number)), "table": number}
+
+
 OWN_LISTS = {
     # The round table the phone sits at, in a summit's header.
     "table": OwnList("phone/my_table.html", _table, "tables_on"),
+    # The facilitator's nudge to the phone's table, above the phase's task.
+    "table_note": OwnList("phone/table_note.html", _table_note, "nudge"),
+    # In Discovery at a summit: the phone's interview partner and the way to the timer.
+    "pair": OwnList("phone/my_pair.html", _pair, "interview"),
+    # In Design and Destiny at a summit: the team the phone chose, or the teams to choose.
+    "team": OwnList("phone/my_team.html", _team, "teams"),
     # The open vote (the room's current one), with this phone's dots on its options.
     "vote": OwnList("phases/shared/phone_vote.html", my_vote, "vote"),
     "stories": OwnList(

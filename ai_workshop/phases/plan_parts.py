@@ -24,6 +24,7 @@ class ThemeEntry:
     votes: int | None
     summary: str = ""  # the theme in words, as the board has it
     cited: list[Quote] = field(default_factory=list)  # the stories those words quote
+    tables: list[int] = field(default_factory=list)  # at a summit: the tables it came from
 
 
 def quote(story: Story) -> Quote:

@@ -158,7 +158,7 @@ def _own_list(name: str, workshop, participant, vote, confirm) -> str:
     if not values[own.listed]:
         return ""
     template = current_app.jinja_env.get_template(own.template)
-    return template.render(workshop=workshop, confirm=confirm(), **values)
+    return template.render(workshop=workshop, participant=participant, confirm=confirm(), **values)
 
 
 def personalised(page: str, workshop, participant, vote) -> str:

@@ -18,6 +18,7 @@ from ai_workshop.domain_errors import TooManyRequests
 from ai_workshop.extensions import db
 from ai_workshop.models.joincode import normalise_code
 from ai_workshop.participants.services import join, seat
+from ai_workshop.participants.tables import mixed_table
 from ai_workshop.phone.forms import JoinForm, TableForm
 from ai_workshop.phone.home_page import OnHomePage, home_page, live_part_page
 from ai_workshop.phone.pacing import paced
@@ -96,7 +97,7 @@ def choose_table(workshop, participant):
 
 
 def _join(workshop, table: int | None = None):
-    form = JoinForm()
+    form = JoinForm(groups=workshop.mix_groups or ())
     draw = partial(render_template, "phone/join.html", workshop=workshop, form=form, table=table)
     if form.validate_on_submit():
         # The same per-address limit as POST /api/v1/join: one door, one count.
@@ -107,10 +108,14 @@ def _join(workshop, table: int | None = None):
                 "error",
             )
             return draw(), 429, {"Retry-After": str(max(1, round(wait)))}
-        participant, token = join(workshop, form.display_name.data)
-        if table is not None:
-            seat(participant, workshop, table)
+        participant, token = join(workshop, form.display_name.data, form.group_said())
+        # A table's card seats at that table; max-mix seats one who joined by the room's code.
+        seat_at = table if table is not None else mixed_table(workshop, participant.group)
+        if seat_at is not None:
+            seat(participant, workshop, seat_at)
         db.session.commit()
+        if seat_at is not None:
+            flash(_("Welcome! You're at table %(number)d.", number=seat_at), "success")
         response = redirect(url_for("phone.home", code=workshop.code))
         return remember(response, workshop, token)
     return draw(), 422 if form.errors else 200

@@ -41,6 +41,7 @@ class PlanContent:
     parking_lot: list[Quote] = field(default_factory=list)
     strengths: list[dict] = field(default_factory=list)
     core_words: str = ""  # the whole positive core in one paragraph
+    harvests: list = field(default_factory=list)  # at a summit: each table's harvest
 
     @property
     def next_check_in(self) -> tuple[str, date] | None:

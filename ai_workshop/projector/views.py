@@ -3,6 +3,7 @@
 from flask import Blueprint, render_template
 
 from ai_workshop.clock import utcnow
+from ai_workshop.participants.tables import spotlight_of
 from ai_workshop.phases.registry import phase_of
 from ai_workshop.web import access
 from ai_workshop.web.language import in_workshop_language
@@ -18,6 +19,7 @@ def _panel_context(workshop) -> dict:
         "joined": participant_count(workshop),
         "join_base": public_base_url(),
         "timer": workshop.timer_snapshot(utcnow()),
+        "spotlight": spotlight_of(workshop),
         **phase_of(workshop.phase).context("projector", workshop),
     }
 

@@ -38,11 +38,17 @@ def init_template_helpers(app) -> None:
     app.jinja_env.filters["spaced_code"] = spaced_code
     app.jinja_env.filters["long_date"] = long_date
     app.jinja_env.filters["day_month"] = day_month
+    app.jinja_env.filters["medium_date"] = medium_date
 
 
 def long_date(day) -> str:
     """'30 December 2026', '30. Dezember 2026', '2026年12月30日': the page's language."""
     return format_date(day, "long")
+
+
+def medium_date(day) -> str:
+    """'Dec 30, 2026', '30.12.2026', '2026/12/30': a date that fits a table's cell."""
+    return format_date(day, "medium")
 
 
 def day_month(day) -> str:

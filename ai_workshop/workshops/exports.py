@@ -17,6 +17,7 @@ from ai_workshop.models import (
     Participant,
     Plan,
     Proposition,
+    RoundTable,
     Story,
     Theme,
     Vote,
@@ -36,7 +37,11 @@ def _same(*names: str) -> dict[str, str]:
 STORY_COLUMNS = {field.export_key: field.name for field in STORY_FIELDS if field.kind != STRENGTHS}
 # Each kind's columns: the name in the file, and the model attribute it holds.
 KINDS = {
-    "participants": (Participant, _same("id", "display_name", "created_at")),
+    "participants": (Participant, _same("id", "display_name", "table_number", "group",
+                                        "team_theme_id", "created_at")),
+    "round_tables": (RoundTable, _same("id", "number", "host_participant_id", "causes",
+                                       "best_quote", "quote_agreed", "wish", "dream",
+                                       "harvest_done", "harvested_at", "nudge", "nudged_at")),
     "stories": (Story, _same("id", "participant_id", "client_id")
                 | STORY_COLUMNS
                 | _same("hidden", "parked", "edited_by_facilitator", "theme_id",
@@ -62,7 +67,8 @@ KINDS = {
 WORKSHOP_FIELDS = ["code", "name", "topic", "why_it_matters", "template_key", "questions",
                    "dream_prompt", "strengths_vocabulary", "phase_vocabulary", "phase",
                    "themes_shown", "created_at", "core_summary",
-                   "core_summary_edited"]  # fmt: skip
+                   "core_summary_edited", "language", "table_count", "interview_minutes",
+                   "spotlight_table", "mix_groups"]  # fmt: skip
 PLAN_FIELDS = ["summary", "keep", "measures_note", "followups"]
 
 
@@ -134,10 +140,18 @@ def workshop_json(workshop: Workshop) -> str:
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _listed(item) -> str:
+    """One item of a list in a cell: a table's root cause with its strengths in brackets."""
+    if isinstance(item, dict) and "text" in item:
+        strengths = ", ".join(item.get("strengths") or [])
+        return f"{item['text']} ({strengths})" if strengths else item["text"]
+    return str(item)
+
+
 def csv_cell(value):
     """A value as a CSV cell a spreadsheet will not run; numbers and dates stay as they are."""
     if isinstance(value, list):
-        value = "; ".join(map(str, value))
+        value = "; ".join(map(_listed, value))
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         return "'" + value
     return value

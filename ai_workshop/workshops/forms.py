@@ -3,7 +3,8 @@ import re
 from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, NumberRange, Optional, ValidationError
+from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional, ValidationError
+from wtforms.widgets import HiddenInput
 
 from ai_workshop.i18n import DEFAULT_LANGUAGE
 from ai_workshop.phases import PHASES, VOCABULARY_NAMES
@@ -19,6 +20,7 @@ QUESTION_MAX = 300
 VOCABULARY_MAX = 60
 TERM_MAX = 40
 TABLES_MAX = 400
+MIX_GROUPS_MAX = 8
 
 
 def lines_of(text: str | None) -> list[str]:
@@ -116,6 +118,24 @@ class SettingsForm(AppForm):
         ),
         validators=[Optional(), NumberRange(0, TABLES_MAX)],
     )
+    mix_groups = TextAreaField(
+        _l("Max-mix groups, one per line"),
+        filters=[clean_text],
+        description=_l(
+            "Optional: people say which group they belong to when they join by the room's "
+            "code, and the tool seats them so that every table mixes the groups."
+        ),
+        validators=[Optional(), at_most(MIX_GROUPS_MAX * (TERM_MAX + 1))],
+    )
+    interview_minutes = IntegerField(
+        _l("Minutes per interview partner"),
+        default=10,
+        description=_l("At round tables: when each phone's timer tells a pair to swap."),
+        validators=[
+            Optional(),
+            NumberRange(1, 60, _l("Choose between %(min)d and %(max)d minutes.")),
+        ],
+    )
 
     def validate_questions(self, field) -> None:
         questions = lines_of(field.data)
@@ -123,6 +143,13 @@ class SettingsForm(AppForm):
             raise ValidationError(_l("Keep to %(n)d questions at most.", n=QUESTIONS_MAX))
         if any(len(question) > QUESTION_MAX for question in questions):
             raise ValidationError(_l("Keep each question under %(n)d characters.", n=QUESTION_MAX))
+
+    def validate_mix_groups(self, field) -> None:
+        groups = lines_of(field.data)
+        if len(groups) > MIX_GROUPS_MAX:
+            raise ValidationError(_l("Keep to %(n)d groups at most.", n=MIX_GROUPS_MAX))
+        if any(len(group) > TERM_MAX for group in groups):
+            raise ValidationError(_l("Keep each group under %(n)d characters.", n=TERM_MAX))
 
     def validate_strengths(self, field) -> None:
         terms = terms_of(field.data)
@@ -142,6 +169,8 @@ class SettingsForm(AppForm):
             "phase_vocabulary": self.phase_vocabulary.data,
             "language": self.language.data,
             "table_count": self.table_count.data or 0,
+            "interview_minutes": self.interview_minutes.data or 10,
+            "mix_groups": list(dict.fromkeys(lines_of(self.mix_groups.data))),
         }
 
     def fill_from(self, workshop) -> None:
@@ -154,6 +183,8 @@ class SettingsForm(AppForm):
         self.phase_vocabulary.data = workshop.phase_vocabulary
         self.language.data = workshop.language
         self.table_count.data = workshop.table_count
+        self.interview_minutes.data = workshop.interview_minutes
+        self.mix_groups.data = "\n".join(workshop.mix_groups or [])
 
 
 class PhaseForm(AppForm):
@@ -191,3 +222,43 @@ class CorrectStoryForm(AppForm):
 
     def corrections(self) -> dict:
         return {name: self[name].data for name in CORRECTABLE}
+
+
+class NudgeForm(AppForm):
+    """A note to one table's phones; empty takes the last one back."""
+
+    note = StringField(
+        _l("Note to the table"),
+        filters=[clean_line],
+        validators=[Optional(), at_most(200)],
+    )
+
+
+def _table_number(label) -> IntegerField:
+    return IntegerField(
+        label,
+        validators=[
+            InputRequired(_l("Give a table number.")),
+            NumberRange(1, TABLES_MAX, _l("Give a table number.")),
+        ],
+    )
+
+
+class MoveForm(AppForm):
+    participant = IntegerField(validators=[InputRequired()], widget=HiddenInput())
+    number = _table_number(_l("Move to table"))
+
+
+class MergeForm(AppForm):
+    source = _table_number(_l("Merge table"))
+    target = _table_number(_l("into table"))
+
+
+class HostForm(AppForm):
+    participant = IntegerField(validators=[InputRequired()], widget=HiddenInput())
+
+
+class SpotlightForm(AppForm):
+    """The table whose harvest the projector shows large; none ends the spotlight."""
+
+    number = IntegerField(validators=[Optional(), NumberRange(1, TABLES_MAX)])

@@ -13,16 +13,20 @@ from ai_workshop.workshops.services import unused_code
 # Which kind each foreign key points at, so old ids can be mapped to new ones.
 REFERENCES = {
     "participant_id": "participants",
+    "host_participant_id": "participants",
     "theme_id": "themes",
     "secondary_theme_id": "themes",
+    "team_theme_id": "themes",
     "representative_story_id": "stories",
     "proposition_id": "propositions",
     "merged_into_id": "propositions",
 }
-DEFERRED = {"representative_story_id", "merged_into_id"}  # point at rows made later or alongside
+# These point at rows made later or alongside: set once every row is made.
+DEFERRED = {"representative_story_id", "merged_into_id", "team_theme_id"}
 OPTION_KIND = {"dreams": "dreams", "themes": "themes", "propositions": "propositions"}
 ORDER = [
     "participants",
+    "round_tables",
     "themes",
     "stories",
     "dreams",
@@ -119,6 +123,8 @@ def _import(data: dict, facilitator) -> Workshop:
         # The stories a summary quotes are cited by id: cite the imported copies.
         cited = row.get("summary_story_ids") or []
         theme.summary_story_ids = [ids["stories"][old] for old in cited if old in ids["stories"]]
+    for row, participant in made["participants"]:
+        participant.team_theme_id = ids["themes"].get(row.get("team_theme_id"))
     for row, proposition in made["propositions"]:
         proposition.merged_into_id = ids["propositions"].get(row.get("merged_into_id"))
     targets = {row["id"]: row["target"] for row in data.get("votes") or []}

@@ -23,6 +23,8 @@ EDITABLE_FIELDS = (
     "phase_vocabulary",
     "language",
     "table_count",
+    "interview_minutes",
+    "mix_groups",
 )
 
 

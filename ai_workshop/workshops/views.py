@@ -14,7 +14,7 @@ from flask_login import current_user
 
 from ai_workshop.extensions import db
 from ai_workshop.models import Story
-from ai_workshop.participants.services import seating
+from ai_workshop.participants.tables import behind, table_tiles
 from ai_workshop.phases import PHASES
 from ai_workshop.phases.registry import phase_of
 from ai_workshop.plan.views import pdf_download
@@ -101,9 +101,16 @@ def _console_context(workshop) -> dict:
         "story_total": story_count(workshop),
         "parked_total": parked_count(workshop),
         "moderate_form": ModerateForm(),
-        **seating(workshop),
+        **_tables_overview(workshop),
         **phase_of(workshop.phase).context("console", workshop),
     }
+
+
+def _tables_overview(workshop) -> dict:
+    if not workshop.table_count:
+        return {"tables": [], "behind": set(), "unseated": 0}
+    tiles, unseated = table_tiles(workshop)
+    return {"tables": tiles, "behind": behind(tiles), "unseated": unseated}
 
 
 @bp.get("/<code>/console")

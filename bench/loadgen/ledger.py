@@ -43,8 +43,9 @@ def app_context(database_url: str):
         db.engine.dispose()
 
 
-def prepare_room(database_url: str) -> dict:
-    """A facilitator, a workshop in Discovery and an open dot vote on six themes."""
+def prepare_room(database_url: str, tables: int = 0) -> dict:
+    """A facilitator, a workshop in Discovery (at `tables` round tables) and an open dot vote
+    on six themes."""
     from ai_workshop.auth.services import create_facilitator
     from ai_workshop.contributions import votes
     from ai_workshop.extensions import db
@@ -56,6 +57,7 @@ def prepare_room(database_url: str) -> dict:
         email, password = f"load-{secrets.token_hex(4)}@example.com", secrets.token_urlsafe(12)
         facilitator = create_facilitator(email, password, name="Load test")
         workshop = create_workshop(facilitator, DEFAULT_TEMPLATE, name="Load test")
+        workshop.table_count = tables
         set_phase(workshop, "discover")
         for position, name in enumerate(THEMES):
             db.session.add(Theme(workshop_id=workshop.id, name=name, position=position))
@@ -75,7 +77,7 @@ def prepare_room(database_url: str) -> dict:
 def stored(database_url: str, code: str) -> dict:
     """client_id → row count for stories and dreams; (participant, option) → dots."""
     from ai_workshop.extensions import db
-    from ai_workshop.models import Dream, Story, Vote, VoteDot, Workshop
+    from ai_workshop.models import Dream, RoundTable, Story, Vote, VoteDot, Workshop
 
     with app_context(database_url):
         workshop_id = db.session.scalar(select(Workshop.id).where(Workshop.code == code))
@@ -93,6 +95,12 @@ def stored(database_url: str, code: str) -> dict:
             .where(Vote.workshop_id == workshop_id)
         )
         counts["dots"] = {(row[0], row[1]): row[2] for row in dots if row[2]}
+        harvests = db.session.scalars(
+            select(RoundTable).where(RoundTable.workshop_id == workshop_id)
+        )
+        counts["harvest"] = {
+            table.number: table.causes[0]["text"] for table in harvests if table.causes
+        }
         return counts
 
 
@@ -112,5 +120,11 @@ def exactly_once(acknowledged: dict, held: dict) -> dict:
     report["dots"] = {
         "acknowledged": sum(expected.values()),
         "mismatched": sum(1 for key in keys if expected.get(key, 0) != actual.get(key, 0)),
+    }
+    # A host sends one harvest at a time, so the last one acknowledged is the one stored.
+    expected, actual = acknowledged.get("harvest", {}), held.get("harvest", {})
+    report["harvest"] = {
+        "tables": len(expected),
+        "mismatched": sum(1 for table, text in expected.items() if actual.get(table) != text),
     }
     return report

@@ -126,10 +126,11 @@ class Projector:
                     also.probes.append(timing)
                 room.acknowledged["story"][payload["client_id"]] = body["id"]
 
-    def freshness_ms(self) -> tuple[list[float], list[float], int]:
-        """(send → on screen, send → first event after the commit, probes never shown)."""
+    def freshness_ms(self, timings=None) -> tuple[list[float], list[float], int]:
+        """(send → on screen, send → first event after the commit, probes never shown), for
+        the probes or the given (sent, acknowledged) timings."""
         shown, evented, missed = [], [], 0
-        for sent, acknowledged in self.probes:
+        for sent, acknowledged in self.probes if timings is None else timings:
             arrived = next((end for start, end in self.fetches if start >= acknowledged), None)
             event = next((at for at in self.events if at >= acknowledged), None)
             if arrived is None:

@@ -5,13 +5,14 @@ def print_report(args, report: dict) -> None:
     print(f"\n{args.participants} participants, {args.workers} worker(s), "
           f"{'PostgreSQL' if args.database_url else 'SQLite'}, "
           f"target {args.rate:.0f} writes/s (bursts ×{args.burst_factor}), "
-          f"{args.duration:.0f} s of load")  # fmt: skip
+          f"{args.duration:.0f} s of load"
+          + (f", at {args.tables} round tables" if getattr(args, "tables", 0) else ""))  # fmt: skip
     print(report["table"])
     print(f"\nwrites/s achieved: {report['writes_per_second']:.0f}   "
           f"server errors (5xx): {report['server_errors']}   "
           f"connection failures: {report['connection_failures']}")  # fmt: skip
     for key in ("freshness", "console_freshness", "event_lag", "phase_change", "phase_page",
-                "client_loop_lag"):  # fmt: skip
+                "client_loop_lag", "harvest_freshness"):  # fmt: skip
         print(report[key])
     print(
         f"probes never shown: {report['probes_never_shown']}; phones that never saw Dream: "
@@ -39,6 +40,9 @@ def print_report(args, report: dict) -> None:
         print(f"exactly once, {kind}: {row['acknowledged']} acknowledged, {row['lost']} lost, "
               f"{row['duplicated']} duplicated, {row['stored_unacknowledged']} stored but never "
               "acknowledged")  # fmt: skip
+    if check["harvest"]["tables"]:
+        print(f"harvests: last acknowledged one of {check['harvest']['tables']} tables, "
+              f"{check['harvest']['mismatched']} not as stored")  # fmt: skip
     print(f"exactly once, dots: {check['dots']['acknowledged']} acknowledged, "
           f"{check['dots']['mismatched']} mismatched; retries answered 'already stored': "
           f"{report['resent_found']}; refused for good: {report['rejected']}")  # fmt: skip

@@ -22,11 +22,11 @@ RETRYABLE = {429, 500, 502, 503, 504}
 
 
 class Phone:
-    __slots__ = ("index", "token", "participant_id", "busy", "etag", "phase", "dots")
+    __slots__ = ("index", "token", "participant_id", "busy", "etag", "phase", "dots", "table")
 
     def __init__(self, index: int) -> None:
         self.index = index
-        self.token = self.participant_id = self.etag = self.phase = None
+        self.token = self.participant_id = self.etag = self.phase = self.table = None
         self.busy = False
         self.dots: dict[int, int] = {}
 
@@ -34,7 +34,7 @@ class Phone:
 class Room:
     def __init__(
         self, session, base_url, room, recorder, poll_seconds: float, hold_seconds: float = 0,
-        poll_session=None,
+        poll_session=None, tables: int = 0, harvest_share: float = 0.0,
     ) -> None:  # fmt: skip
         self.session = session
         # Held polls keep a connection each: they get their own pool, as each phone has its own.
@@ -51,7 +51,12 @@ class Room:
         self.page_cookie = None  # phone → the Cookie header its page reload sends
         self.phase_seen_after: list[float] = []  # the phone says "moved on to Dream"
         self.page_after: list[float] = []  # ... and has loaded the Dream page
-        self.acknowledged = {"story": {}, "dream": {}, "dots": {}}
+        self.acknowledged = {"story": {}, "dream": {}, "dots": {}, "harvest": {}}
+        # A summit: phones join by their table's card; hosts send their table's harvest.
+        self.tables = tables
+        self.harvest_share = harvest_share
+        self.hosts: dict[int, int] = {}  # table → the host's participant id
+        self.harvest_timings: list[tuple[float, float]] = []  # (sent, acknowledged)
         self.resent_found = 0  # retries answered "already stored": idempotency at work
         self.rejected = 0  # definite refusals (e.g. a story after Discovery closed)
         self.stopping = False
@@ -79,6 +84,8 @@ class Room:
     async def join(self, index: int) -> Phone:
         phone = Phone(index)
         payload = {"code": self.room["code"], "display_name": f"Phone {index}"}
+        if self.tables:
+            payload["table"] = index % self.tables + 1
         delay = 0.5
         while not self.stopping:
             status, body, _ = await self.call("join", "POST", f"{self.api}/join", json=payload)
@@ -87,6 +94,7 @@ class Room:
                     body["participant_token"],
                     body["participant_id"],
                 )
+                phone.table = body.get("table")
                 self.phones.append(phone)
                 return phone
             await asyncio.sleep(delay + random.random() * delay)
@@ -145,7 +153,9 @@ class Room:
 
     async def write(self, phone: Phone) -> None:
         try:
-            if self.phase == "discover":
+            if self.phase == "discover" and phone.table and random.random() < self.harvest_share:
+                await self._harvest(phone)
+            elif self.phase == "discover":
                 await self._submit(phone, "story", "stories", self.story_payload())
             elif random.random() < 0.5:
                 await self._submit(phone, "dream", "dreams", self._dream())
@@ -183,6 +193,39 @@ class Room:
             if status is not None and status not in RETRYABLE:
                 self.rejected += 1
                 return None
+            await asyncio.sleep(min(0.5 * 2**attempts, 4) * (0.5 + random.random()))
+
+    async def _harvest(self, phone: Phone) -> None:
+        """The table's first phone to try hosts it and sends its harvest; others, a story."""
+        url = f"{self.api}/workshops/{self.room['code']}/table"
+        host = self.hosts.get(phone.table)
+        if host is None:
+            status, body, _ = await self.call("host", "POST", f"{url}/host", phone=phone)
+            if status == 200 and body["host"]:
+                host = self.hosts[phone.table] = body["host"]["id"]
+            elif status == 409:
+                return
+        if host != phone.participant_id:
+            await self._submit(phone, "story", "stories", self.story_payload())
+            return
+        text = f"Root cause {random.randrange(10**9)}: trust to decide on the spot"
+        payload = {
+            "causes": [{"text": text, "strengths": random.sample(self.room["strengths"], 2)}],
+            "wish": "More of this.",
+            "done": True,
+        }
+        sent, attempts = time.perf_counter(), 0
+        while True:
+            status, _body, _ = await self.call("harvest", "PUT", f"{url}/harvest", phone=phone,
+                                               json=payload)  # fmt: skip
+            attempts += 1
+            if status == 200:
+                self.acknowledged["harvest"][phone.table] = text
+                self.harvest_timings.append((sent, time.perf_counter()))
+                return
+            if status is not None and status not in RETRYABLE:
+                self.rejected += 1
+                return
             await asyncio.sleep(min(0.5 * 2**attempts, 4) * (0.5 + random.random()))
 
     async def _spend_dot(self, phone: Phone) -> None:

@@ -13,7 +13,7 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
-WRITES = ("story", "dream", "vote", "probe")
+WRITES = ("story", "dream", "vote", "probe", "host", "harvest")
 
 
 class Recorder:

@@ -217,8 +217,23 @@
   }
 
 
+  // ---------- A summit team's forms start at its theme ----------
+  // After the drafts: a theme a kept draft chose stays chosen.
+  function setUpTeamTheme() {
+    const team = document.querySelector("[data-team-theme]");
+    if (!team) return;
+    document.querySelectorAll('form select[name="theme_id"]').forEach(function (select) {
+      const draftChose = select.selectedIndex > 0;
+      const offered = Array.prototype.some.call(select.options, function (option) {
+        return option.value === team.dataset.teamTheme;
+      });
+      if (!draftChose && offered) select.value = team.dataset.teamTheme;
+    });
+  }
+
   showSentNotice();
   setUpDrafts();
   setUpTenseCheck();
   setUpVote();
+  setUpTeamTheme();
 })();

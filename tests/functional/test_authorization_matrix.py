@@ -88,6 +88,12 @@ ROUTES = {
     ("workshops.settings", "POST"): (RUNS, 422),
     ("workshops.console", "GET"): (RUNS, 200),
     ("workshops.table_cards", "GET"): (RUNS, 404),  # the room has no tables
+    ("workshops.round_table", "GET"): (RUNS, 404),
+    ("workshops.nudge_table", "POST"): (RUNS, 404),  # the room has no tables
+    ("workshops.choose_host", "POST"): (RUNS, 400),
+    ("workshops.move_person", "POST"): (RUNS, 400),
+    ("workshops.merge_tables", "POST"): (RUNS, 400),
+    ("workshops.spotlight", "POST"): (RUNS, 302),
     ("workshops.console_panel", "GET"): (RUNS, 200),
     ("workshops.change_phase", "POST"): (RUNS, 400),
     ("workshops.timer", "POST"): (RUNS, 400),
@@ -150,6 +156,11 @@ ROUTES = {
     ("phone.choose_table", "POST"): (PHONE, 302),
     ("phone.join_table", "GET"): (PUBLIC, 404),  # the room has no tables
     ("phone.join_table", "POST"): (PUBLIC, 404),
+    ("phone.my_table", "GET"): (PHONE, 302),  # the room has no tables: back home
+    ("phone.my_table_live", "GET"): (PHONE, 204),
+    ("phone.host_table", "POST"): (PHONE, 302),  # refused: no table chosen
+    ("phone.choose_team", "POST"): (PHONE, 302),  # no team chosen: back with the message
+    ("phone.harvest", "POST"): (PHONE, 302),  # refused: not the table's host
     ("phone.join_page", "POST"): (PUBLIC, 302),
     ("phone.join_qr", "GET"): (PUBLIC, 200),
     ("phone.home", "GET"): (PHONE, 200),
@@ -170,6 +181,12 @@ ROUTES = {
     ("api.workshop_detail", "GET"): (PUBLIC, 200),
     ("api.state", "GET"): (PUBLIC, 200),
     ("api.list_own_stories", "GET"): (API, 200),
+    ("api.my_table", "GET"): (API, 200),
+    ("api.choose_table", "PUT"): (API, 422),  # the room has no tables
+    ("api.host_table", "POST"): (API, 409),  # no table chosen
+    ("api.save_harvest", "PUT"): (API, 403),  # not a table's host
+    ("api.my_team", "GET"): (API, 200),
+    ("api.choose_team", "PUT"): (API, 422),  # no team named
     ("api.create_story", "POST"): (API, 422),
     ("api.story_detail", "GET"): (API, 200),
     ("api.update_story", "PATCH"): (API, 200),

@@ -1,5 +1,16 @@
 from ai_workshop.extensions import db
-from ai_workshop.models import Facilitator, Story, Workshop
+from ai_workshop.models import (
+    Action,
+    Commitment,
+    Dream,
+    Facilitator,
+    Participant,
+    Proposition,
+    RoundTable,
+    Story,
+    Theme,
+    Workshop,
+)
 
 
 def test_create_facilitator_from_stdin(runner):
@@ -75,3 +86,27 @@ def test_demo_runs_once_and_prints_credentials(runner, app, tmp_path, monkeypatc
     assert f"password: {password}" in first.output and f"password: {password}" in second.output
     response = client.post("/auth/login", data={"email": "demo@example.com", "password": password})
     assert response.status_code == 302
+
+
+def test_demo_summit_is_a_finished_summit_of_240_at_30_tables(runner, app, tmp_path, monkeypatch):
+    monkeypatch.setattr(app, "instance_path", str(tmp_path))
+    first = runner.invoke(args=["demo", "--summit"])
+    assert first.exit_code == 0, first.output
+    summit = Workshop.query.one()
+    assert summit.table_count >= 30 and f"join code: {summit.code}" in first.output
+    assert "password: " in first.output
+    people = Participant.query.filter_by(workshop_id=summit.id).all()
+    assert len(people) >= 240 and all(summit.has_table(p.table_number) for p in people)
+    assert len({p.table_number for p in people}) == summit.table_count
+    stories = Story.query.filter_by(workshop_id=summit.id).all()
+    assert len(stories) >= 240 and all(s.whose == "partner" and s.partner_name for s in stories)
+    harvests = RoundTable.query.filter_by(workshop_id=summit.id).all()
+    assert len(harvests) == summit.table_count
+    assert all(t.harvest_done and t.causes and t.dream and t.host_participant_id for t in harvests)
+    assert Theme.query.filter_by(workshop_id=summit.id).count() >= 3
+    assert Dream.query.filter_by(workshop_id=summit.id).count() >= 30
+    assert Proposition.query.filter_by(workshop_id=summit.id).count() >= 3
+    assert Action.query.filter_by(workshop_id=summit.id).count() >= 5
+    assert Commitment.query.filter_by(workshop_id=summit.id).count() >= 80
+    again = runner.invoke(args=["demo", "--summit"])
+    assert again.exit_code == 0 and Workshop.query.count() == 1

@@ -123,6 +123,8 @@ def test_plan_page_has_every_section_and_respects_consent(client, full):
     assert "Anonymous headline" in page and "Hidden Name" not in page
     assert "Private headline" not in page and "Secret wish" not in page
     assert "Start a callback rota" in page and "70% → 95%" in page.replace("&gt;", ">")
+    # The actions table's dates are short enough for a narrow column, each kept whole.
+    assert '<span class="date">Jan 31, 2027</span>' in page
     assert "2 votes" in page  # the proposition vote
     assert "Dot votes: which themes" not in page  # no vote on themes in this session
     assert "30-day check-in" in page
