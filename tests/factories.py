@@ -66,4 +66,5 @@ def settings_form(workshop, **changes) -> dict:
         "table_count": str(workshop.table_count),
         "interview_minutes": str(workshop.interview_minutes),
         "mix_groups": "\n".join(workshop.mix_groups or []),
+        "time_zone": workshop.time_zone,
     } | changes

@@ -32,6 +32,9 @@ class Workshop(db.Model):
     phase_vocabulary: Mapped[str] = mapped_column(String(2), default="4d")
     # The room's language: the projector, the plan, its PDF and the exports speak it.
     language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
+    # An IANA zone name ("Europe/Berlin"): the check-ins' calendar invitations keep the room's
+    # local time. Empty in rooms made before it existed: read as UTC.
+    time_zone: Mapped[str] = mapped_column(String(64), default="", server_default="")
     # A summit's round tables, numbered from 1, each with its own QR code; 0: no tables.
     table_count: Mapped[int] = mapped_column(default=0, server_default="0")
     # Max-mix: the groups a summit's join form asks for (frontline, team lead, customer…),

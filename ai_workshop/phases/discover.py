@@ -86,6 +86,7 @@ def _themes(workshop, cards, words) -> list[ThemeEntry]:
                 # The stories its words quote, by headline, named only as their tellers allow.
                 cited=[quote(s) for s in said.cited] if said else [],
                 tables=from_tables.get(card.theme.id, []),
+                carried=bool(card.theme.chosen),
             )
         )
     if tally:

@@ -25,6 +25,7 @@ class ThemeEntry:
     summary: str = ""  # the theme in words, as the board has it
     cited: list[Quote] = field(default_factory=list)  # the stories those words quote
     tables: list[int] = field(default_factory=list)  # at a summit: the tables it came from
+    carried: bool = False  # the room chose it to dream and design on
 
 
 def quote(story: Story) -> Quote:

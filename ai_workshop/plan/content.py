@@ -44,6 +44,12 @@ class PlanContent:
     harvests: list = field(default_factory=list)  # at a summit: each table's harvest
 
     @property
+    def top_themes(self) -> list:
+        """The themes the room carried forward into Dream and Design; before it chose,
+        the three it voted highest (or the largest)."""
+        return [theme for theme in self.themes if theme.carried] or self.themes[:3]
+
+    @property
     def next_check_in(self) -> tuple[str, date] | None:
         upcoming = [item for item in self.followups if item[1] >= date.today()]
         return (upcoming or self.followups or [None])[0]

@@ -22,6 +22,9 @@ from urllib.parse import urlsplit
 BASE_URL = "https://plan.invalid/"  # a name that never resolves; only the fetcher answers it
 STATIC_PREFIX = "/static/"
 RECYCLE_AFTER = 25
+# Tagged for screen readers, with the document's language and title (PDF/UA-1): about
+# 15 % more time per plan than an untagged PDF.
+PDF_VARIANT = "pdf/ua-1"
 _HEADER = struct.Struct(">cQ")  # status byte ("+" ok, "!" error) and payload length
 
 
@@ -141,7 +144,8 @@ def _serve(static_folder: str) -> None:
         html = source.read(struct.unpack(">Q", header)[0]).decode("utf-8")
         try:
             status = b"+"
-            body = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher()).write_pdf()
+            document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher())
+            body = document.write_pdf(pdf_variant=PDF_VARIANT)
         except Exception as error:  # reported to the parent, which shows a clear 503
             status, body = b"!", f"{type(error).__name__}: {error}".encode()
         sink.write(_HEADER.pack(status, len(body)) + body)

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 
 from ai_workshop.domain_errors import TooManyRequests
 from ai_workshop.extensions import db
+from ai_workshop.plan.calendar_file import plan_calendar
 from ai_workshop.plan.content import build_plan, plan_for
 from ai_workshop.plan.forms import PlanForm
 from ai_workshop.plan.pdf import PdfError, Renderer
@@ -45,6 +46,16 @@ def _pdf_response(workshop, paper: str) -> Response:
         abort(400, _("Choose A4 or Letter."))
     html = render_template("plan/document.html", p=build_plan(workshop), paper=paper)
     return pdf_download(html, f"action-plan-{workshop.code}-{paper}.pdf")
+
+
+def _calendar_response(workshop) -> Response:
+    content = build_plan(workshop)
+    db.session.commit()  # the plan record, with its check-in dates, is made on first use
+    response = Response(plan_calendar(content), mimetype="text/calendar")
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="action-plan-{workshop.code}.ics"'
+    )
+    return response
 
 
 @bp.get("/<code>")
@@ -98,6 +109,13 @@ def pdf(workshop, paper: str):
     return _pdf_response(workshop, paper)
 
 
+@bp.get("/<code>/calendar.ics")
+@access.runs_workshop
+@in_workshop_language
+def calendar(workshop):
+    return _calendar_response(workshop)
+
+
 @bp.get("/<code>/export.json")
 @access.runs_workshop
 @in_workshop_language
@@ -141,3 +159,12 @@ def plan_pdf(plan, paper: str):
     if wait is not None:
         raise TooManyRequests(_("This plan was downloaded many times just now. Try later."), wait)
     return _pdf_response(plan.workshop_ref, paper)
+
+
+@leader_bp.get("/<token>/calendar.ics")
+@access.leaders_link
+@in_workshop_language
+def plan_calendar_file(plan):
+    response = _calendar_response(plan.workshop_ref)
+    response.headers["Cache-Control"] = "private, no-store"
+    return response

@@ -68,7 +68,7 @@ WORKSHOP_FIELDS = ["code", "name", "topic", "why_it_matters", "template_key", "q
                    "dream_prompt", "strengths_vocabulary", "phase_vocabulary", "phase",
                    "themes_shown", "created_at", "core_summary",
                    "core_summary_edited", "language", "table_count", "interview_minutes",
-                   "spotlight_table", "mix_groups"]  # fmt: skip
+                   "spotlight_table", "mix_groups", "time_zone"]  # fmt: skip
 PLAN_FIELDS = ["summary", "keep", "measures_note", "followups"]
 
 
@@ -157,18 +157,44 @@ def csv_cell(value):
     return value
 
 
+# Kinds whose rows say how their author may be quoted: in the CSV files, which people open
+# and pass on, only a row its author let be quoted by name points to that author.
+_QUOTED_BY_CONSENT = ("stories", "commitments")
+_NAMED = "named"
+
+
+def _without_unnamed_authors(kind: str, rows: list[dict]) -> list[dict]:
+    if kind not in _QUOTED_BY_CONSENT:
+        return rows
+    return [row if row.get("consent") == _NAMED else row | {"participant_id": None} for row in rows]
+
+
+_LINK_COLUMNS = {
+    "vote_dots": ["vote_id", "participant_id", "option_id", "dots"],
+    "volunteers": ["action_id", "participant_id"],
+}
+
+
+def _columns(kind: str, rows: list[dict]) -> list[str]:
+    if rows:
+        return list(rows[0])
+    return list(KINDS[kind][1]) if kind in KINDS else _LINK_COLUMNS[kind]
+
+
 def csv_zip(workshop: Workshop) -> bytes:
-    """One CSV per kind; lists (strengths) are joined with '; ', formulas never run."""
+    """One CSV per kind, each with a header even when empty; lists (strengths) are joined
+    with '; ', formulas never run, and a byte-order mark tells Excel the text is UTF-8."""
     data = workshop_data(workshop)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for kind in [*KINDS, "vote_dots", "volunteers"]:
-            rows = data[kind]
+            rows = _without_unnamed_authors(kind, data[kind])
             text = io.StringIO()
-            if rows:
-                writer = csv.DictWriter(text, fieldnames=list(rows[0]))
+            columns = _columns(kind, rows)
+            if columns:
+                writer = csv.DictWriter(text, fieldnames=columns)
                 writer.writeheader()
                 for row in rows:
                     writer.writerow({key: csv_cell(value) for key, value in row.items()})
-            archive.writestr(f"{kind}.csv", text.getvalue())
+            archive.writestr(f"{kind}.csv", ("\ufeff" + text.getvalue()).encode("utf-8"))
     return buffer.getvalue()

@@ -11,6 +11,7 @@ from ai_workshop.phases import PHASES, VOCABULARY_NAMES
 from ai_workshop.stories.fields import CORRECTABLE, STORY_FIELDS
 from ai_workshop.stories.form_fields import correction_fields, with_fields
 from ai_workshop.text import clean_line, clean_text
+from ai_workshop.time_zones import FALLBACK, is_zone, zone_names
 from ai_workshop.web.forms import AppForm, at_most
 from ai_workshop.web.language import language_choices, page_language
 from ai_workshop.workshops.template_library import DEFAULT_TEMPLATE, TEMPLATES
@@ -137,6 +138,18 @@ class SettingsForm(AppForm):
         ],
     )
 
+    time_zone = SelectField(
+        _l("Time zone"),
+        choices=[SelectChoice(name, name) for name in zone_names()],
+        description=_l("The check-ins' calendar invitations keep this zone's local time."),
+        validate_choice=False,
+        validators=[at_most(64)],
+    )
+
+    def validate_time_zone(self, field) -> None:
+        if field.data and not is_zone(field.data):
+            raise ValidationError(_l("Choose a time zone from the list."))
+
     def validate_questions(self, field) -> None:
         questions = lines_of(field.data)
         if len(questions) > QUESTIONS_MAX:
@@ -171,6 +184,7 @@ class SettingsForm(AppForm):
             "table_count": self.table_count.data or 0,
             "interview_minutes": self.interview_minutes.data or 10,
             "mix_groups": list(dict.fromkeys(lines_of(self.mix_groups.data))),
+            "time_zone": self.time_zone.data or None,  # none sent: the zone stays
         }
 
     def fill_from(self, workshop) -> None:
@@ -185,6 +199,7 @@ class SettingsForm(AppForm):
         self.table_count.data = workshop.table_count
         self.interview_minutes.data = workshop.interview_minutes
         self.mix_groups.data = "\n".join(workshop.mix_groups or [])
+        self.time_zone.data = workshop.time_zone or FALLBACK
 
 
 class PhaseForm(AppForm):

@@ -11,6 +11,7 @@ from ai_workshop.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from ai_workshop.live import mark_changed
 from ai_workshop.models import Facilitator, Participant, Story, Workshop
 from ai_workshop.models.joincode import generate_code, looks_like_code, normalise_code
+from ai_workshop.time_zones import local_zone_name
 from ai_workshop.workshops.template_library import get_template
 
 EDITABLE_FIELDS = (
@@ -25,6 +26,7 @@ EDITABLE_FIELDS = (
     "table_count",
     "interview_minutes",
     "mix_groups",
+    "time_zone",
 )
 
 
@@ -55,6 +57,7 @@ def create_workshop(
             dream_prompt=str(template.dream_prompt),
             strengths_vocabulary=[str(term) for term in template.strengths],
             phase_vocabulary=template.phase_vocabulary,
+            time_zone=local_zone_name(),
             phase="define",
             version=1,
         )

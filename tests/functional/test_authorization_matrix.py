@@ -146,10 +146,12 @@ ROUTES = {
     ("plan.pdf", "GET"): (RUNS, 200),
     ("plan.export_json", "GET"): (RUNS, 200),
     ("plan.export_zip", "GET"): (RUNS, 200),
+    ("plan.calendar", "GET"): (RUNS, 200),
     ("plan.share", "POST"): (OWNS, 302),
     ("plan.revoke", "POST"): (OWNS, 302),
     ("leader.plan_page", "GET"): (LEADER, 200),
     ("leader.plan_pdf", "GET"): (LEADER, 200),
+    ("leader.plan_calendar_file", "GET"): (LEADER, 200),
     ("phone.join_by_code", "GET"): (PUBLIC, 302),
     ("phone.join_page", "GET"): (PUBLIC, 200),
     ("phone.choose_table", "GET"): (PHONE, 302),  # the room has no tables: back home

@@ -209,7 +209,7 @@ def test_exports_csv_zip_and_json(client, full):
         "votes.csv",
         "vote_dots.csv",
     } <= set(archive.namelist())
-    assert "Named headline" in archive.read("stories.csv").decode()
+    assert "Named headline" in archive.read("stories.csv").decode("utf-8-sig")
     data = client.get(f"/plan/{full.code}/export.json").json
     assert data["format"] == "ai-workshop" and len(data["stories"]) == 3
     assert "token" not in json.dumps(data["participants"])
@@ -222,8 +222,8 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_written_as_text(client, make
     make.story(full, teller, headline="-2+3", story="\t=cmd|' /C calc'!A0", consent="named")
     full.phase = phase
     archive = zipfile.ZipFile(io.BytesIO(client.get(f"/plan/{full.code}/export.zip").data))
-    stories = list(csv.DictReader(io.StringIO(archive.read("stories.csv").decode())))
-    people = list(csv.DictReader(io.StringIO(archive.read("participants.csv").decode())))
+    stories = list(csv.DictReader(io.StringIO(archive.read("stories.csv").decode("utf-8-sig"))))
+    people = list(csv.DictReader(io.StringIO(archive.read("participants.csv").decode("utf-8-sig"))))
     cells = [value for row in stories + people for value in row.values() if value]
     assert "'@SUM(A1:A9)" in cells and "'+1 and more" in cells and "'-2+3" in cells
     assert "'\t=cmd|' /C calc'!A0" in cells

@@ -386,7 +386,7 @@ def test_tables_seats_and_harvests_export_to_csv_and_json_and_import_back(
     archive = zipfile.ZipFile(
         io.BytesIO(fresh(client).get(f"/plan/{workshop.code}/export.zip").data)
     )
-    rows = list(csv.DictReader(io.StringIO(archive.read("round_tables.csv").decode())))
+    rows = list(csv.DictReader(io.StringIO(archive.read("round_tables.csv").decode("utf-8-sig"))))
     assert rows[0]["number"] == "4" and rows[0]["causes"] == "'=Trust to decide (trust, judgement)"
 
     other = create_app(config_for_tests(f"sqlite:///{tmp_path / 'restored.sqlite3'}"))
