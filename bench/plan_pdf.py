@@ -29,7 +29,7 @@ from flask import current_app, render_template  # noqa: E402
 from ai_workshop import create_app  # noqa: E402
 from ai_workshop.contributions import design, destiny, dreams  # noqa: E402
 from ai_workshop.extensions import db  # noqa: E402
-from ai_workshop.models import Theme  # noqa: E402
+from ai_workshop.models import Story, Theme  # noqa: E402
 from ai_workshop.plan.content import build_plan  # noqa: E402
 from ai_workshop.plan.pdf import Renderer  # noqa: E402
 from ai_workshop.workshops.services import set_phase  # noqa: E402
@@ -60,9 +60,9 @@ def build_workshop(stories: int, actions: int, dream_count: int):
     for n in range(stories):
         from ai_workshop.stories.services import submit_story
 
-        story, _ = submit_story(workshop, people[n % len(people)], story_fields(
+        story_id, _ = submit_story(workshop, people[n % len(people)], story_fields(
             headline=f"Story {n}: a customer we helped to the end", consent="named" if n % 3 else "anonymous"))  # fmt: skip
-        story.theme_id = themes[n % 6].id
+        db.session.get(Story, story_id).theme_id = themes[n % 6].id
     set_phase(workshop, "dream")
     for n in range(dream_count):
         dreams.submit_dream(

@@ -22,8 +22,8 @@ from urllib.parse import urlsplit
 BASE_URL = "https://plan.invalid/"  # a name that never resolves; only the fetcher answers it
 STATIC_PREFIX = "/static/"
 RECYCLE_AFTER = 25
-# Tagged for screen readers, with the document's language and title (PDF/UA-1): about
-# 15 % more time per plan than an untagged PDF.
+# Tagged for screen readers, with the document's language and title (PDF/UA-1). On a
+# 94-page plan the structure tree costs about 8 % more time and 60 MB more peak memory.
 PDF_VARIANT = "pdf/ua-1"
 _HEADER = struct.Struct(">cQ")  # status byte ("+" ok, "!" error) and payload length
 
