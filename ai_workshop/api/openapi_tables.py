@@ -112,6 +112,15 @@ TABLE_SCHEMAS = {
 }
 
 
+def _body(schema: dict) -> dict:
+    return {"required": True, "content": {"application/json": {"schema": schema}}}
+
+
+def _one(name: str, schema: dict) -> dict:
+    """A JSON object with one required field."""
+    return {"type": "object", "required": [name], "properties": {name: schema}}
+
+
 def table_paths(code: dict, bearer: list, json, ref, errors) -> dict:
     table = json(ref("Table"), "The phone's table")
     return {
@@ -126,18 +135,7 @@ def table_paths(code: dict, bearer: list, json, ref, errors) -> dict:
                 "summary": "Sit at a round table (as scanning its card does)",
                 "security": bearer,
                 "parameters": [code],
-                "requestBody": {
-                    "required": True,
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                "type": "object",
-                                "required": ["number"],
-                                "properties": {"number": {"type": "integer", "minimum": 1}},
-                            }
-                        }
-                    },
-                },
+                "requestBody": _body(_one("number", {"type": "integer", "minimum": 1})),
                 "responses": {"200": table, **errors(400, 401, 403, 404, 413, 422, 429)},
             },
         },
@@ -160,18 +158,7 @@ def table_paths(code: dict, bearer: list, json, ref, errors) -> dict:
                 "summary": "Join the team of a theme carried forward",
                 "security": bearer,
                 "parameters": [code],
-                "requestBody": {
-                    "required": True,
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                "type": "object",
-                                "required": ["theme_id"],
-                                "properties": {"theme_id": {"type": "integer"}},
-                            }
-                        }
-                    },
-                },
+                "requestBody": _body(_one("theme_id", {"type": "integer"})),
                 "responses": {
                     "200": json(ref("Teams"), "The teams, with mine"),
                     **errors(400, 401, 403, 404, 409, 413, 422, 429),
@@ -183,10 +170,7 @@ def table_paths(code: dict, bearer: list, json, ref, errors) -> dict:
                 "summary": "Record my table's harvest (its host only); replaces the last one",
                 "security": bearer,
                 "parameters": [code],
-                "requestBody": {
-                    "required": True,
-                    "content": {"application/json": {"schema": ref("HarvestInput")}},
-                },
+                "requestBody": _body(ref("HarvestInput")),
                 "responses": {"200": table, **errors(400, 401, 403, 404, 413, 422, 429)},
             }
         },

@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from ai_workshop.board.queries import theme_cards, theme_summaries
 from ai_workshop.board.summaries import positive_core_words
 from ai_workshop.models import Story
-from ai_workshop.participants import tables
+from ai_workshop.participants import table_overview
 from ai_workshop.phases import own
 from ai_workshop.phases.base import Phase
 from ai_workshop.phases.plan_parts import Quote, ThemeEntry, latest_tally, quote
@@ -37,7 +37,7 @@ def projector(workshop) -> dict:
             "story_total": story_count(workshop),
             "words": words,
             "core_words": core,
-            "theme_tables": tables.theme_tables(workshop) if workshop.table_count else {},
+            "theme_tables": table_overview.theme_tables(workshop) if workshop.table_count else {},
         }
     if workshop.table_count:
         return harvest_map(workshop)
@@ -57,7 +57,7 @@ ARRIVALS = 4
 
 def harvest_map(workshop) -> dict:
     """A summit's Discovery on the projector: every table's progress, the harvests arriving."""
-    tiles, _unseated = tables.table_tiles(workshop)
+    tiles, _unseated = table_overview.table_tiles(workshop)
     arrived = [tile.table for tile in tiles if tile.harvest_started]
     arrived.sort(key=lambda table: table.updated_at, reverse=True)
     return {
@@ -70,7 +70,7 @@ def harvest_map(workshop) -> dict:
 
 def _themes(workshop, cards, words) -> list[ThemeEntry]:
     tally = latest_tally(workshop, "themes")
-    from_tables = tables.theme_tables(workshop) if workshop.table_count else {}
+    from_tables = table_overview.theme_tables(workshop) if workshop.table_count else {}
     entries = []
     for card in cards:
         quotable = [s for s in card.stories if s.quotable and not s.hidden][:2]
@@ -111,7 +111,7 @@ def plan(workshop) -> dict:
         "strengths": sorted(
             strengths_cloud(workshop, limit=PLAN_STRENGTHS), key=lambda item: -item["count"]
         ),
-        "harvests": tables.harvests(workshop) if workshop.table_count else [],
+        "harvests": table_overview.harvests(workshop) if workshop.table_count else [],
     }
 
 

@@ -3,7 +3,7 @@
 from flask import Blueprint, render_template
 
 from ai_workshop.clock import utcnow
-from ai_workshop.participants.tables import spotlight_of
+from ai_workshop.participants.table_overview import spotlight_of
 from ai_workshop.phases.registry import phase_of
 from ai_workshop.web import access
 from ai_workshop.web.language import in_workshop_language

@@ -14,7 +14,7 @@ from flask_login import current_user
 
 from ai_workshop.extensions import db
 from ai_workshop.models import Story
-from ai_workshop.participants.tables import behind, table_tiles
+from ai_workshop.participants.table_overview import behind, table_tiles
 from ai_workshop.phases import PHASES
 from ai_workshop.phases.registry import phase_of
 from ai_workshop.plan.views import pdf_download

@@ -11,7 +11,6 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from ai_workshop import create_app
 from ai_workshop.contributions import design, destiny, dreams, votes
 from ai_workshop.extensions import db
 from ai_workshop.models import Theme, Workshop
@@ -19,8 +18,7 @@ from ai_workshop.workshops.exports import workshop_data
 from ai_workshop.workshops.importer import import_workshop
 from ai_workshop.workshops.services import set_phase
 
-from ..conftest import config_for_tests
-from ..factories import Factories
+from ..support.round_trip import exported_again_elsewhere
 
 
 def cid():
@@ -235,15 +233,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_written_as_text(client, make
 
 def test_json_export_imports_back_exactly(full, tmp_path):
     original = workshop_data(full)
-    other = create_app(config_for_tests(f"sqlite:///{tmp_path / 'restored.sqlite3'}"))
-    with other.app_context():
-        db.create_all()
-        owner = Factories().facilitator(email=original["facilitator"])
-        restored = import_workshop(json.loads(json.dumps(original)), owner)
-        db.session.commit()
-        again = workshop_data(restored)
-        db.session.remove()
-        db.engine.dispose()
+    again = exported_again_elsewhere(original, tmp_path)
     assert again == original
 
 

@@ -4,20 +4,16 @@ and the projector's harvest map and spotlight."""
 
 import csv
 import io
-import json
 import re
 import zipfile
 
 from flask import g
 
-from ai_workshop import create_app
 from ai_workshop.extensions import db
 from ai_workshop.models import Participant, RoundTable, Story, Theme
-from ai_workshop.workshops.exports import workshop_data
-from ai_workshop.workshops.importer import import_workshop
 
-from ..conftest import config_for_tests
-from ..factories import Factories, story_fields
+from ..factories import story_fields
+from ..support.round_trip import exported_again_elsewhere
 
 
 def fresh(client):
@@ -389,15 +385,7 @@ def test_tables_seats_and_harvests_export_to_csv_and_json_and_import_back(
     rows = list(csv.DictReader(io.StringIO(archive.read("round_tables.csv").decode("utf-8-sig"))))
     assert rows[0]["number"] == "4" and rows[0]["causes"] == "'=Trust to decide (trust, judgement)"
 
-    other = create_app(config_for_tests(f"sqlite:///{tmp_path / 'restored.sqlite3'}"))
-    with other.app_context():
-        db.create_all()
-        owner = Factories().facilitator(email=original["facilitator"])
-        restored = import_workshop(json.loads(json.dumps(original)), owner)
-        db.session.commit()
-        again = workshop_data(restored)
-        db.session.remove()
-        db.engine.dispose()
+    again = exported_again_elsewhere(original, tmp_path)
     ignore = {"code"}
     assert {k: v for k, v in again["workshop"].items() if k not in ignore} == {
         k: v for k, v in original["workshop"].items() if k not in ignore

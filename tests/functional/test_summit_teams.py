@@ -1,16 +1,10 @@
 """A summit's self-chosen teams: from Design on, tables become teams of the themes the room
 carries forward, on phones, the projector, the console, the API and the exports."""
 
-import json
-
-from ai_workshop import create_app
 from ai_workshop.extensions import db
 from ai_workshop.models import Participant, Theme
-from ai_workshop.workshops.exports import workshop_data
-from ai_workshop.workshops.importer import import_workshop
 
-from ..conftest import config_for_tests
-from ..factories import Factories
+from ..support.round_trip import exported_again_elsewhere
 from .test_round_tables import fresh, page, seat, summit
 
 
@@ -128,14 +122,6 @@ def test_teams_export_and_import_back(app, client, login, facilitator, workshop,
     teams = [names[p["team_theme_id"]] for p in original["participants"]]
     assert teams == ["Fast answers", "Owning the outcome", "Fast answers"]
 
-    other = create_app(config_for_tests(f"sqlite:///{tmp_path / 'restored.sqlite3'}"))
-    with other.app_context():
-        db.create_all()
-        owner = Factories().facilitator(email=original["facilitator"])
-        restored = import_workshop(json.loads(json.dumps(original)), owner)
-        db.session.commit()
-        again = workshop_data(restored)
-        db.session.remove()
-        db.engine.dispose()
+    again = exported_again_elsewhere(original, tmp_path)
     names = {theme["id"]: theme["name"] for theme in again["themes"]}
     assert [names[p["team_theme_id"]] for p in again["participants"]] == teams
