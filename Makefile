@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export FLASK_APP := app.py
 
-.PHONY: run test lint format browsers axe fonts setup clean messages
+.PHONY: run test lint format browsers axe office fonts setup clean messages
 
 $(STAMP): requirements.txt requirements-dev.txt requirements-models.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ browsers:
 axe:
 	@sh scripts/ensure-axe.sh
 
+office:
+	@sh scripts/ensure-libreoffice.sh
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -48,7 +51,7 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: $(STAMP) $(CATALOGS) fonts browsers axe lint
+test: $(STAMP) $(CATALOGS) fonts browsers axe office lint
 	$(BIN)/python -m pytest
 
 clean:

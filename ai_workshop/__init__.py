@@ -90,12 +90,14 @@ def register_blueprints(app: Flask) -> None:
     from ai_workshop.api.views import bp as api_bp
     from ai_workshop.auth.views import bp as auth_bp
     from ai_workshop.board.views import bp as board_bp
+    from ai_workshop.checkins.views import bp as checkins_bp
     from ai_workshop.home.views import bp as home_bp
     from ai_workshop.live.stream import bp as live_bp
     from ai_workshop.phone import (
         table_page,  # noqa: F401  (adds its routes to the phone blueprint)
         team_page,  # noqa: F401  (adds its route to the phone blueprint)
     )
+    from ai_workshop.phone.check_in import bp as check_in_bp
     from ai_workshop.phone.contribute import bp as contribute_bp
     from ai_workshop.phone.views import bp as phone_bp
     from ai_workshop.plan.views import bp as plan_bp
@@ -112,7 +114,7 @@ def register_blueprints(app: Flask) -> None:
 
     blueprints = (
         home_bp, auth_bp, workshops_bp, board_bp, phone_bp, contribute_bp, projector_bp, live_bp,
-        api_bp, plan_bp, leader_bp, language_bp,
+        api_bp, plan_bp, leader_bp, language_bp, checkins_bp, check_in_bp,
     )  # fmt: skip
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

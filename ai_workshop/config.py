@@ -80,7 +80,8 @@ def load_config(instance_path: str) -> dict:
         "PHONE_POLL_SECONDS": 3.0,
         # None: Secure cookies when PUBLIC_URL is https:// (see web/cookies.py).
         "SECURE_COOKIES": optional_flag(os.environ.get("SECURE_COOKIES")),
-        "PARTICIPANT_COOKIE_DAYS": 30,
+        # Past the 90-day check-in: a phone is still its owner's when the team meets again.
+        "PARTICIPANT_COOKIE_DAYS": 120,
         "BABEL_DEFAULT_LOCALE": "en",
         "WTF_CSRF_TIME_LIMIT": None,
         # "minilm" (all-MiniLM-L6-v2 in NumPy, the default when installed), "static" or "tfidf".
@@ -115,6 +116,11 @@ def load_config(instance_path: str) -> dict:
         "RATELIMIT_PDFS_PER_LINK": (30, 60 * 60),
         # Sharing says whether an e-mail has an account: tries per facilitator.
         "RATELIMIT_SHARE_LOOKUPS": (20, 60 * 60),
+        # Where check-in invitations are sent from: smtp://user:password@host:port, or
+        # smtps:// for TLS from the start; ?starttls=1 upgrades a plain connection. Unset:
+        # the facilitator is not offered e-mail at all.
+        "SMTP_URL": os.environ.get("SMTP_URL") or "",
+        "MAIL_FROM": os.environ.get("MAIL_FROM") or "AI Workshop <ai-workshop@localhost>",
         # A venue's Wi-Fi puts a whole summit behind one address.
         "RATELIMIT_JOINS_PER_ADDRESS": (
             int(os.environ.get("JOINS_PER_ADDRESS_PER_MINUTE") or 3000),

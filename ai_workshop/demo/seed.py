@@ -8,7 +8,7 @@ It is left at Welcome, so the facilitator can walk through every screen.
 
 import secrets
 import uuid
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from flask import current_app
@@ -17,6 +17,7 @@ from sqlalchemy import select
 from ai_workshop.auth.services import create_facilitator, find_facilitator
 from ai_workshop.board.proposals import suggest
 from ai_workshop.board.services import show_on_projector
+from ai_workshop.checkins.services import report_progress, start_check_in, tell_story
 from ai_workshop.contributions import design, destiny, dreams, votes
 from ai_workshop.demo.content import DemoContent, demo_content
 from ai_workshop.extensions import db
@@ -50,6 +51,9 @@ def ensure_demo_facilitator(instance_path: str) -> tuple[str, str]:
     credentials.write_text(password + "\n")
     credentials.chmod(0o600)
     return DEMO_EMAIL, password
+
+
+DAYS_SINCE_THE_SESSION = 35
 
 
 def _cid() -> str:
@@ -158,10 +162,11 @@ def design_phase(room: Room) -> list:
     return made
 
 
-def destiny_phase(room: Room, propositions: list) -> None:
+def destiny_phase(room: Room, propositions: list) -> list:
     workshop = room.workshop
     set_phase(workshop, "destiny")
     today = workshop.created_at.date()
+    actions = []
     for index, item in enumerate(room.content["actions"]):
         proposer = room.person(item["owner"])
         action, _ = destiny.propose_action(
@@ -180,6 +185,7 @@ def destiny_phase(room: Room, propositions: list) -> None:
         })  # fmt: skip
         for helper in room.everyone[index * 3 : index * 3 + 2 + index % 3]:
             destiny.volunteer(workshop, action, helper, True)
+        actions.append(action)
     for item in room.content["commitments"]:
         destiny.submit_commitment(
             workshop,
@@ -191,6 +197,7 @@ def destiny_phase(room: Room, propositions: list) -> None:
                 "consent": item["consent"],
             },
         )
+    return actions
 
 
 def _plan(workshop: Workshop, content: DemoContent) -> None:
@@ -198,6 +205,27 @@ def _plan(workshop: Workshop, content: DemoContent) -> None:
     plan.summary = content["plan_text"]["summary"]
     plan.keep = content["plan_text"]["keep"]
     plan.measures_note = content["plan_text"]["measures_note"]
+
+
+def _check_in(room: Room, actions: list) -> None:
+    """The 30-day check-in, held and closed: the owners' reports and the new stories, so
+    the plan shows its progress section from the first look."""
+    workshop, content = room.workshop, room.content
+    set_phase(workshop, "closed")
+    check_in = start_check_in(workshop, plan_for(workshop), 1)
+    for item in content["check_in_reports"]:
+        action = actions[item["action"]]
+        owner = room.person(content["actions"][item["action"]]["owner"])
+        fields = {key: item[key] for key in ("status", "progress", "note", "would_help")}
+        report_progress(workshop, owner, action, {"client_id": _cid(), **fields})
+    for item in content["check_in_stories"]:
+        index = item["teller_action"]
+        teller = room.person(None if index is None else content["actions"][index]["owner"])
+        fields = {key: item[key] for key in ("headline", "story", "consent")}
+        tell_story(workshop, teller, {"client_id": _cid(), **fields})
+    # Held a month after the session, as the plan's date for it says.
+    check_in.opened_at = datetime.combine(check_in.planned_for, time(10))
+    check_in.closed_at = check_in.opened_at + timedelta(hours=1)
 
 
 def ensure_demo_workshop(language: str = DEFAULT_LANGUAGE) -> Workshop:
@@ -216,13 +244,17 @@ def ensure_demo_workshop(language: str = DEFAULT_LANGUAGE) -> Workshop:
     workshop = create_workshop(
         facilitator, "customer-service", language=language, name=content["workshop_name"]
     )
+    # The session was five weeks ago: its 30-day check-in has been held since.
+    workshop.created_at -= timedelta(days=DAYS_SINCE_THE_SESSION)
     room = Room(workshop, content)
     set_phase(workshop, "discover")
     _discovery(room)
     _dream(room)
     propositions = design_phase(room)
-    destiny_phase(room, propositions)
+    actions = destiny_phase(room, propositions)
     _plan(workshop, content)
+    db.session.flush()
+    _check_in(room, actions)
     set_phase(workshop, "define")
     workshop.themes_shown = False
     db.session.flush()

@@ -1,6 +1,7 @@
 """The data model: one module per aggregate, re-exported here for Alembic and the app."""
 
 from ai_workshop.models.action import Action, ActionVolunteer, Commitment
+from ai_workshop.models.check_in import ActionReport, CheckIn, CheckInStory, ReminderAddress
 from ai_workshop.models.dream import Dream, Proposition
 from ai_workshop.models.embedding import StoryEmbedding
 from ai_workshop.models.facilitator import Facilitator
@@ -15,7 +16,11 @@ from ai_workshop.models.workshop import Workshop
 
 __all__ = [
     "Action",
+    "ActionReport",
     "ActionVolunteer",
+    "CheckIn",
+    "CheckInStory",
+    "ReminderAddress",
     "BoardSnapshot",
     "CoFacilitator",
     "Commitment",

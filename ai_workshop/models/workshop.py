@@ -44,6 +44,10 @@ class Workshop(db.Model):
     interview_minutes: Mapped[int] = mapped_column(default=10, server_default="10")
     # The table whose harvest the projector shows large for its report-out; None: the map.
     spotlight_table: Mapped[int | None] = mapped_column()
+    # The workshop whose check-ins and open actions this one's cycle started from.
+    follows_workshop_id: Mapped[int | None] = mapped_column(
+        ForeignKey("workshop.id", ondelete="SET NULL")
+    )
     phase: Mapped[str] = mapped_column(String(16), default="define")
     # Bumped on every change a screen could show; ETags and live streams compare it.
     version: Mapped[int] = mapped_column(default=1)

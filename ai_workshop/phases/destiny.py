@@ -13,6 +13,7 @@ from ai_workshop.phases import own
 from ai_workshop.phases.base import Phase
 from ai_workshop.phases.dream import theme_choices
 from ai_workshop.phases.plan_parts import Quote
+from ai_workshop.phases.reminders import reminder_context
 from ai_workshop.phases.voting import UNKNOWN
 
 _WORDS = re.compile(r"\w+")
@@ -55,6 +56,8 @@ def phone(workshop, participant, vote=UNKNOWN, action_form=None, commitment_form
         "my_actions": mine,
         "action_form": action_form,
         "commitment_form": commitment_form or CommitmentForm(),
+        # Owners may leave an address for the check-ins' invitations.
+        **(reminder_context(participant) if mine else {"mail": False}),
     }
 
 

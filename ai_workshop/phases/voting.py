@@ -1,5 +1,6 @@
 """The dot vote as Dream and Design show it: on phones, on the projector, on the console."""
 
+from ai_workshop.checkins.services import open_check_in
 from ai_workshop.contributions import votes
 from ai_workshop.contributions.forms import OpenVoteForm
 
@@ -55,7 +56,7 @@ def console_vote(workshop, default_target: str) -> dict:
 
 def screen_key(workshop, vote=UNKNOWN) -> str:
     """Changes whenever phones should redraw: a new phase, a vote opening, closing or its
-    results shown, themes shown."""
+    results shown, themes shown, a check-in opening or closing."""
     vote = votes.current_vote(workshop) if vote is UNKNOWN else vote
     if vote is None:
         vote_part = "novote"
@@ -63,4 +64,8 @@ def screen_key(workshop, vote=UNKNOWN) -> str:
         vote_part = f"vote{vote.id}"
     else:
         vote_part = f"results{vote.id}" if vote.revealed else "novote"
-    return f"{workshop.phase}/{vote_part}/{'themes' if workshop.themes_shown else 'stories'}"
+    key = f"{workshop.phase}/{vote_part}/{'themes' if workshop.themes_shown else 'stories'}"
+    if workshop.phase == "closed":
+        check_in = open_check_in(workshop)
+        key += f"/check-in{check_in.id}" if check_in else ""
+    return key

@@ -11,6 +11,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from ai_workshop.checkins.services import FollowThrough, follow_through
 from ai_workshop.extensions import db
 from ai_workshop.models import Plan, Workshop
 from ai_workshop.phases.plan_parts import Quote, ThemeEntry
@@ -42,6 +43,18 @@ class PlanContent:
     strengths: list[dict] = field(default_factory=list)
     core_words: str = ""  # the whole positive core in one paragraph
     harvests: list = field(default_factory=list)  # at a summit: each table's harvest
+    follow: FollowThrough | None = None  # the check-ins held since the session
+
+    @property
+    def since_stories(self) -> list[Quote]:
+        """The check-ins' new stories that their tellers let us quote."""
+        if self.follow is None:
+            return []
+        return [
+            Quote(text=story.headline, by=story.attribution)
+            for story in self.follow.stories
+            if story.quotable
+        ]
 
     @property
     def top_themes(self) -> list:
@@ -96,5 +109,6 @@ def build_plan(workshop: Workshop) -> PlanContent:
         facilitator=workshop.facilitator.display_name,
         numbers=session_numbers(workshop),
         followups=plan.followup_dates(),
+        follow=follow_through(workshop),
         **parts,
     )

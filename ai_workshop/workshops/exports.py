@@ -11,7 +11,10 @@ from sqlalchemy import select
 from ai_workshop.extensions import db
 from ai_workshop.models import (
     Action,
+    ActionReport,
     ActionVolunteer,
+    CheckIn,
+    CheckInStory,
     Commitment,
     Dream,
     Participant,
@@ -25,6 +28,12 @@ from ai_workshop.models import (
     Workshop,
 )  # fmt: skip
 from ai_workshop.stories.fields import STORY_FIELDS, STRENGTHS
+from ai_workshop.workshops.tracker_csv import (
+    JIRA_COLUMNS,
+    TRELLO_COLUMNS,
+    jira_rows,
+    trello_rows,
+)
 
 FORMAT_VERSION = 1
 
@@ -63,6 +72,14 @@ KINDS = {
                               "created_at", "updated_at")),
     "commitments": (Commitment, _same("id", "participant_id", "client_id", "kind", "text",
                                       "consent", "hidden", "created_at")),
+    "check_ins": (CheckIn, _same("id", "number", "label", "planned_for", "opened_at",
+                                 "closed_at", "invitations_sent_at")),
+    "action_reports": (ActionReport, _same("id", "participant_id", "client_id", "check_in_id",
+                                           "action_id", "status", "progress", "note",
+                                           "would_help", "hidden", "created_at")),
+    "check_in_stories": (CheckInStory, _same("id", "participant_id", "client_id", "check_in_id",
+                                             "headline", "story", "consent", "hidden",
+                                             "created_at")),
 }  # fmt: skip
 WORKSHOP_FIELDS = ["code", "name", "topic", "why_it_matters", "template_key", "questions",
                    "dream_prompt", "strengths_vocabulary", "phase_vocabulary", "phase",
@@ -159,7 +176,7 @@ def csv_cell(value):
 
 # Kinds whose rows say how their author may be quoted: in the CSV files, which people open
 # and pass on, only a row its author let be quoted by name points to that author.
-_QUOTED_BY_CONSENT = ("stories", "commitments")
+_QUOTED_BY_CONSENT = ("stories", "commitments", "check_in_stories")
 _NAMED = "named"
 
 
@@ -197,4 +214,13 @@ def csv_zip(workshop: Workshop) -> bytes:
                 for row in rows:
                     writer.writerow({key: csv_cell(value) for key, value in row.items()})
             archive.writestr(f"{kind}.csv", ("\ufeff" + text.getvalue()).encode("utf-8"))
+        for name, columns, rows in (
+            ("actions-for-jira.csv", JIRA_COLUMNS, jira_rows(workshop)),
+            ("actions-for-trello.csv", TRELLO_COLUMNS, trello_rows(workshop)),
+        ):
+            text = io.StringIO()
+            writer = csv.writer(text)
+            writer.writerow(columns)
+            writer.writerows([[csv_cell(value) for value in row] for row in rows])
+            archive.writestr(name, ("\ufeff" + text.getvalue()).encode("utf-8"))
     return buffer.getvalue()

@@ -20,6 +20,8 @@ REFERENCES = {
     "representative_story_id": "stories",
     "proposition_id": "propositions",
     "merged_into_id": "propositions",
+    "check_in_id": "check_ins",
+    "action_id": "actions",
 }
 # These point at rows made later or alongside: set once every row is made.
 DEFERRED = {"representative_story_id", "merged_into_id", "team_theme_id"}
@@ -34,6 +36,9 @@ ORDER = [
     "propositions",
     "actions",
     "commitments",
+    "check_ins",
+    "action_reports",
+    "check_in_stories",
 ]
 
 

@@ -375,3 +375,14 @@
   setUpForm();
   showSavedNotice();
 })();
+
+// A check-in's progress slider says its value beside it as it moves.
+(function () {
+  "use strict";
+  document.addEventListener("input", function (event) {
+    const target = event.target;
+    if (!target.dataset || !target.dataset.rangeOutput) return;
+    const output = document.getElementById(target.dataset.rangeOutput);
+    if (output) output.textContent = target.value + "%";
+  });
+})();

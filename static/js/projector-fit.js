@@ -58,7 +58,8 @@
     // type): set it aside at once rather than hide every smaller word after it.
     const inner = box.clientWidth;
     items.slice(1).forEach(function (item) {
-      if (item.getBoundingClientRect().width > inner) {
+      // A block as wide as the box measures a fraction wider than its rounded clientWidth.
+      if (item.getBoundingClientRect().width > inner + 1) {
         item.hidden = true;
         hidden += 1;
       }

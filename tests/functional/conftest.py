@@ -1,6 +1,13 @@
-"""Fixtures the HTTP tests of the theme board share."""
+"""Fixtures the HTTP tests share: the theme board's, and a closed session's for check-ins."""
 
 import pytest
+
+from ai_workshop.extensions import db
+from ai_workshop.models import Participant
+from ai_workshop.workshops.services import set_phase
+
+from .. import factories
+from .test_plan import fill_session
 
 
 @pytest.fixture
@@ -12,3 +19,38 @@ def board(client, facilitator, workshop, login):
         return client.post(base + path, data=data, headers={"X-Requested-With": "fetch"})
 
     return post
+
+
+# A closed session for the check-in tests (test_check_ins.py, test_check_in_follow_on.py).
+
+
+@pytest.fixture
+def tokens(monkeypatch) -> dict[int, str]:
+    """Each participant's token as the factories make them join, by participant id."""
+    kept: dict[int, str] = {}
+    real = factories.join
+
+    def join(workshop, name, *args, **kwargs):
+        participant, token = real(workshop, name, *args, **kwargs)
+        db.session.flush()
+        kept[participant.id] = token
+        return participant, token
+
+    monkeypatch.setattr(factories, "join", join)
+    return kept
+
+
+@pytest.fixture
+def closed_session(make, workshop, tokens):
+    fill_session(make, workshop)
+    set_phase(workshop, "closed")
+    db.session.commit()
+    return workshop
+
+
+@pytest.fixture
+def priya(closed_session, tokens):
+    """The owner of the session's one action (she proposed it), with her phone's token."""
+    person = db.session.scalar(db.select(Participant).where(Participant.display_name == "Priya"))
+    person.token = tokens[person.id]
+    return person

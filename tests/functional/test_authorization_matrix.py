@@ -140,6 +140,12 @@ ROUTES = {
     ("projector.show", "GET"): (RUNS, 200),
     ("projector.panel", "GET"): (RUNS, 200),
     ("live.events", "GET"): (RUNS, 200),
+    ("checkins.show", "GET"): (RUNS, 200),
+    ("checkins.open_check_in", "POST"): (RUNS, 400),
+    ("checkins.close_check_in", "POST"): (RUNS, 302),  # none is open: back with the refusal
+    ("checkins.invite", "POST"): (RUNS, 302),
+    ("checkins.moderate_story", "POST"): (RUNS, 400),
+    ("checkins.next_cycle", "POST"): (RUNS, 302),  # the session is not closed: refused
     ("plan.show", "GET"): (RUNS, 200),
     ("plan.edit", "GET"): (RUNS, 200),
     ("plan.edit", "POST"): (RUNS, 302),
@@ -176,6 +182,10 @@ ROUTES = {
     ("contribute.action", "POST"): (PHONE, 422),
     ("contribute.commitment", "POST"): (PHONE, 422),
     ("contribute.volunteer", "POST"): (PHONE, 302),
+    ("check_in.report", "POST"): (PHONE, 422),
+    ("check_in.story", "POST"): (PHONE, 422),
+    ("check_in.remember", "POST"): (PHONE, 422),
+    ("check_in.forget", "POST"): (PHONE, 302),
     ("contribute.dots", "POST"): (PHONE, 302),
     ("contribute.delete_mine", "POST"): (PHONE, 302),
     ("api.openapi", "GET"): (PUBLIC, 200),

@@ -1,6 +1,11 @@
+from datetime import date
+
 from ai_workshop.extensions import db
 from ai_workshop.models import (
     Action,
+    ActionReport,
+    CheckIn,
+    CheckInStory,
     Commitment,
     Dream,
     Facilitator,
@@ -86,6 +91,27 @@ def test_demo_runs_once_and_prints_credentials(runner, app, tmp_path, monkeypatc
     assert f"password: {password}" in first.output and f"password: {password}" in second.output
     response = client.post("/auth/login", data={"email": "demo@example.com", "password": password})
     assert response.status_code == 302
+
+
+def test_demo_has_held_its_30_day_check_in_so_the_plan_shows_progress(
+    runner, app, tmp_path, monkeypatch, client
+):
+    monkeypatch.setattr(app, "instance_path", str(tmp_path))
+    assert runner.invoke(args=["demo"]).exit_code == 0
+    demo = Workshop.query.one()
+    check_in = CheckIn.query.filter_by(workshop_id=demo.id).one()
+    assert check_in.label == "30-day check-in" and not check_in.is_open
+    assert check_in.closed_at.date() < date.today()  # held already: the session was weeks ago
+    reports = ActionReport.query.filter_by(check_in_id=check_in.id).all()
+    assert len(reports) == Action.query.filter_by(workshop_id=demo.id).count()
+    assert {r.status for r in reports} == {"not_started", "on_track", "done", "stuck"}
+    assert all(r.would_help for r in reports if r.status == "stuck")
+    assert CheckInStory.query.filter_by(workshop_id=demo.id).count() >= 3
+    password = (tmp_path / "demo-credentials.txt").read_text().strip()
+    client.post("/auth/login", data={"email": "demo@example.com", "password": password})
+    plan = client.get(f"/plan/{demo.code}").get_data(as_text=True)
+    assert "Progress at the check-ins" in plan
+    assert "A customer called back just to say thank you" in plan
 
 
 def test_demo_summit_is_a_finished_summit_of_240_at_30_tables(runner, app, tmp_path, monkeypatch):

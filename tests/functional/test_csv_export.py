@@ -7,6 +7,7 @@ import zipfile
 import pytest
 
 from ai_workshop.extensions import db
+from ai_workshop.models import Action
 from ai_workshop.workshops.services import set_phase
 
 from .test_plan import fill_session
@@ -51,3 +52,41 @@ def test_a_kind_with_no_rows_still_has_its_header(archive):
     header = archive.read("round_tables.csv").decode("utf-8-sig").splitlines()
     assert header and header[0].startswith("id,number,host_participant_id")
     assert len(header) == 1
+
+
+def test_the_actions_import_into_jira_and_trello_by_their_column_names(archive):
+    jira = list(csv.reader(io.StringIO(archive.read("actions-for-jira.csv").decode("utf-8-sig"))))
+    assert jira[0] == [
+        "Summary", "Issue Type", "Status", "Assignee", "Start date", "Due date",
+        "Labels", "Labels", "Description",
+    ]  # fmt: skip
+    (row,) = jira[1:]
+    assert row[:7] == ["Start a callback rota", "Task", "To Do", "Priya", "", "2027-01-31",
+                       "appreciative-inquiry"]  # fmt: skip
+    assert row[7] == "Owning-it"  # a Jira label holds no space
+    assert "First step: Draft the rota" in row[8] and "Baseline: 70%" in row[8]
+    assert "Serves: We own every issue" in row[8]
+    trello = rows_of(archive, "actions-for-trello.csv")
+    assert list(trello[0]) == [
+        "Card Name", "Card Description", "List", "Labels", "Start Date", "Due Date",
+    ]  # fmt: skip
+    assert (trello[0]["Card Name"], trello[0]["List"], trello[0]["Labels"]) == (
+        "Start a callback rota",
+        "Not started",
+        "Owning it",
+    )
+    assert trello[0]["Due Date"] == "2027-01-31"
+
+
+def test_a_formula_in_an_action_title_never_runs_in_the_tracker_files(
+    client, make, workshop, facilitator, login
+):
+    fill_session(make, workshop)
+    action = db.session.scalar(db.select(Action))
+    action.title = '=HYPERLINK("http://evil.example","x")'
+    db.session.commit()
+    login(facilitator)
+    archive = zipfile.ZipFile(io.BytesIO(client.get(f"/plan/{workshop.code}/export.zip").data))
+    for name in ("actions-for-jira.csv", "actions-for-trello.csv"):
+        text = archive.read(name).decode("utf-8-sig")
+        assert "'=HYPERLINK" in text and "\n=HYPERLINK" not in text, name

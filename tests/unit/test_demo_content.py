@@ -17,7 +17,7 @@ TRANSLATIONS = Path(__file__).resolve().parents[2] / "ai_workshop" / "translatio
 ENGLISH = json.loads((HERE / "en.json").read_text(encoding="utf-8"))
 LIMITS = {field.name: field.max_length for field in STORY_FIELDS if field.is_text}
 # The codes a translation keeps as they are: choices, offsets in days, links by position.
-CODES = {"whose", "consent", "status", "kind", "proposition"}
+CODES = {"whose", "consent", "status", "kind", "proposition", "action", "teller_action", "progress"}
 STORY_LISTS = ("stories", "extra_stories", "more_stories", "parked_stories")
 
 
@@ -45,14 +45,14 @@ def test_the_demo_is_shaped_as_the_english_one(code):
     for key in ENGLISH:
         if isinstance(ENGLISH[key], list):
             assert len(translated[key]) == len(ENGLISH[key]), key
-    for key in ("actions", "commitments", *STORY_LISTS):
+    for key in ("actions", "commitments", "check_in_reports", "check_in_stories", *STORY_LISTS):
         for english, item in zip(ENGLISH[key], translated[key], strict=True):
             assert item.keys() == english.keys(), key
             for name, value in english.items():
                 if name in CODES or name.endswith("_in_days"):
                     assert item[name] == value, (key, name)
-                elif value is None:
-                    assert item[name] is None, (key, name)  # an anonymous teller stays so
+                elif value is None or value == "":
+                    assert item[name] == value, (key, name)  # an anonymous teller stays so
                 elif isinstance(value, str) and name != "strength":
                     assert item[name].strip(), (key, name)
                     if name not in ("owner", "teller", "baseline", "target"):
