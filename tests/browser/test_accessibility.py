@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from ai_workshop.board.services import show_on_projector
+from ai_workshop.checkins.services import start_check_in
 from ai_workshop.contributions import design, destiny, dreams, votes
 from ai_workshop.demo.seed import ensure_demo_facilitator, ensure_demo_workshop
 from ai_workshop.extensions import db
@@ -72,6 +73,7 @@ STATUS = {
     "login errors": 401,
     "signup errors": 422,
     "phone story errors": 422,
+    "phone check-in errors": 422,
     "settings errors": 422,
     "not found": 404,
     "phone not found": 404,
@@ -243,6 +245,15 @@ def set_state(app, code: str, phase: str, themes_shown: bool, vote: str | None) 
         db.session.remove()
 
 
+def open_check_in(app, code: str) -> None:
+    with app.app_context():
+        workshop = find_workshop(code)
+        set_phase(workshop, "closed")
+        start_check_in(workshop, plan_for(workshop), 2)
+        db.session.commit()
+        db.session.remove()
+
+
 def ids_for(app, code: str) -> dict:
     """A story of the phone's, a story from the room and an action, for their edit pages."""
     with app.app_context():
@@ -320,6 +331,27 @@ def test_no_critical_or_serious_violation_anywhere(
             audit(bare, "phone story errors", submit(bare, "[data-story-form] [type=submit]"))
             audit.focus["phone story errors"] = obscured_focus(bare)
             bare.close()
+    # The 60-day check-in, open: the room's screens and the facilitator's page for it.
+    open_check_in(app, code)
+    for name, screen, path in [
+        ("console check-in", page, f"/workshops/{code}/console"),
+        ("check-ins", page, f"/workshops/{code}/check-ins"),
+        ("phone check-in", phone, f"/p/{code}"),
+    ]:
+        screen.goto(base + path)
+        audit(screen, name)
+    projector = desk.new_page()
+    projector.set_viewport_size(PROJECTOR)
+    projector.goto(f"{base}/projector/{code}")
+    audit(projector, "projector check-in")
+    projector.close()
+    bare = phones.new_page()
+    bare.route("**/*.js", lambda route: route.abort())
+    bare.goto(f"{base}/p/{code}")
+    bare.locator(".report-details summary").first.click()
+    bare.locator(".report-form .status-stuck").first.click()
+    audit(bare, "phone check-in errors", submit(bare, ".report-form [type=submit]"))
+    bare.close()
     audit(phone, "phone not found", phone.goto(f"{base}/p/NOSUCH").status)
 
     page.goto(f"{base}/board/{code}")

@@ -74,6 +74,7 @@ FLOORS = {
     "design": {".proposition": (22, 16)},
     "design-vote": {".bar-label": (20, 14)},
     "destiny": {".commitment-text": (28, 18), ".action-tile h2": (24, 16)},
+    "check-in": {".check-in-action .title": (24, 16), ".check-in-quotes blockquote": (22, 15)},
 }
 
 SMALLEST_TEXT = """(selector) => {
@@ -146,6 +147,7 @@ def test_every_phase_fits_a_summit_size_room_at_both_sizes(live_server, seeded, 
     step("destiny", room.destiny)
     # _check_destiny(projectors[0])
     step("closed", room.close)
+    step("check-in", room.check_in)
     assert not failures, "\n".join(failures)
 
 

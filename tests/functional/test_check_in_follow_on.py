@@ -13,6 +13,7 @@ from ai_workshop.checkins.next_cycle import cycle_number
 from ai_workshop.extensions import db
 from ai_workshop.models import Action, CheckIn, ReminderAddress, Story, Theme, Workshop
 from ai_workshop.workshops.exports import workshop_data
+from ai_workshop.workshops.services import set_phase
 
 from ..support.check_ins import fresh, open_first, page, phone_of, report, the_action
 from ..support.round_trip import exported_again_elsewhere
@@ -197,3 +198,17 @@ def test_the_export_carries_the_check_ins_and_imports_back(
         assert without_ids(again[kind]) == without_ids(original[kind]), kind
     action_ids = {a["id"] for a in again["actions"]}
     assert again["action_reports"][0]["action_id"] in action_ids
+
+
+def test_in_destiny_only_an_owner_is_asked_for_an_address(app, inbox, make, closed_session, priya):
+    set_phase(closed_session, "destiny")
+    db.session.commit()
+    bystander = make.participant(closed_session, "Sam")
+    assert "Remind me of the check-ins" in page(
+        phone_of(app, closed_session, priya), f"/p/{closed_session.code}"
+    )
+    assert "Remind me of the check-ins" not in page(
+        phone_of(app, closed_session, bystander), f"/p/{closed_session.code}"
+    )
+    assert leave_address(phone_of(app, closed_session, priya), closed_session).status_code == 302
+    assert db.session.scalar(db.select(ReminderAddress.email)) == "priya@example.org"

@@ -9,10 +9,17 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from ai_workshop.board.services import create_theme, move_story, show_on_projector
+from ai_workshop.checkins.services import (
+    actions_for_check_in,
+    report_progress,
+    start_check_in,
+    tell_story,
+)
 from ai_workshop.contributions import design, destiny, dreams, votes
 from ai_workshop.extensions import db
 from ai_workshop.models import Participant, Story, Workshop
 from ai_workshop.participants.services import join
+from ai_workshop.plan.content import plan_for
 from ai_workshop.stories.services import submit_story
 from ai_workshop.workshops.services import set_phase
 
@@ -174,6 +181,26 @@ class BigRoom:
 
     def close(self) -> None:
         set_phase(self.workshop, "closed")
+        db.session.commit()
+
+    def check_in(self) -> None:
+        """The 30-day check-in, open: every action reported on, long notes, many stories."""
+        workshop = self.workshop
+        start_check_in(workshop, plan_for(workshop), 1)
+        statuses = ["on_track", "done", "stuck", "not_started"]
+        people = self.people
+        for index, action in enumerate(actions_for_check_in(workshop)[:-2]):
+            status = statuses[index % 4]
+            fields = {
+                "client_id": _cid(), "status": status, "progress": (index * 13) % 100,
+                "note": _text(300, index),
+                "would_help": _text(300, index + 1) if status == "stuck" else "",
+            }  # fmt: skip
+            report_progress(workshop, people[index], action, fields)
+        for index in range(30):
+            fields = {"client_id": _cid(), "headline": _text(190, index), "story": _text(400, index),
+                      "consent": "named" if index % 2 else "anonymous"}  # fmt: skip
+            tell_story(workshop, people[index], fields)
         db.session.commit()
 
     def _vote(self, target: str, spread: list[int]) -> None:
