@@ -23,6 +23,7 @@ _SETTINGS = (
     "topic", "questions", "dream_prompt", "strengths_vocabulary", "phase_vocabulary",
     "table_count", "interview_minutes", "mix_groups", "time_zone",
 )  # fmt: skip
+WHY_MAX = 1000
 _CYCLE_SUFFIX = re.compile(r"\s·\s\S.*\d+$")
 
 
@@ -58,10 +59,10 @@ def start_next_cycle(workshop: Workshop, facilitator) -> Workshop:
         name = _("%(name)s · cycle %(number)d", name=base_name, number=number)[:120]
         why = workshop.why_it_matters
         core = workshop.core_summary.strip()
-        if core:
-            why = "\n\n".join(
-                part for part in (why, _("Where we start: %(core)s", core=core)) if part
-            )[:1000]
+        start = _("Where we start: %(core)s", core=core) if core else ""
+        # Whole or not at all: the settings form keeps 1,000 characters.
+        if start and len(why) + len(start) + 2 <= WHY_MAX:
+            why = "\n\n".join(part for part in (why, start) if part)
     new = create_workshop(
         facilitator,
         workshop.template_key,
@@ -79,7 +80,8 @@ def start_next_cycle(workshop: Workshop, facilitator) -> Workshop:
 
 
 def _seed_core(old: Workshop, new: Workshop) -> None:
-    """Last cycle's positive core, as themes made by hand: new stories may join them."""
+    """Last cycle's positive core, as themes made by hand: new stories may join them. Their
+    words are left behind: they quoted stories that stay in the last cycle."""
     for position, theme in enumerate(_carried_themes(old)):
         db.session.add(
             Theme(
@@ -88,9 +90,7 @@ def _seed_core(old: Workshop, new: Workshop) -> None:
                 position=position,
                 origin="manual",
                 strengths=list(theme.strengths or []),
-                summary=theme.summary,
                 summary_story_ids=[],
-                summary_edited=bool(theme.summary),
                 name_edited=True,
             )
         )
