@@ -49,11 +49,20 @@ def load_config(instance_path: str) -> dict:
         # there is no PostgreSQL channel (SQLite with two workers), and a safety net with one.
         "LIVE_POLL_SECONDS": float(os.environ.get("LIVE_POLL_SECONDS") or 0.25),
         "SQLITE_LOCK_WAIT_SECONDS": 10.0,
-        # After an event, wait this long before the next: a burst of writes becomes one redraw.
-        "LIVE_MIN_EVENT_SECONDS": 0.5,
+        # Events go out at once; within this long of the last one, the stream gathers what
+        # else arrives and sends the latest: a burst of writes is one redraw per interval.
+        "LIVE_COALESCE_SECONDS": float(os.environ.get("LIVE_COALESCE_SECONDS") or 0.5),
+        # On: events carry the new stories drawn for the projector and console (pushed.py),
+        # which insert them at once. Off until its write cost is measured (issue 21).
+        "LIVE_PUSH": os.environ.get("LIVE_PUSH", "0") == "1",
+        # An event that makes the screen refetch its whole panel (anything but new stories
+        # in Discovery) comes at most this often: each refetch draws the panel anew.
+        "LIVE_REFETCH_SECONDS": float(os.environ.get("LIVE_REFETCH_SECONDS") or 0.5),
         "LIVE_HEARTBEAT_SECONDS": 15.0,
         # "auto": PostgreSQL LISTEN/NOTIFY across workers when on PostgreSQL; "local" otherwise.
         "LIVE_CHANNEL": os.environ.get("LIVE_CHANNEL") or "auto",
+        # Without PostgreSQL: workers tell each other of changes over Unix sockets (siblings.py).
+        "LIVE_SIBLINGS": os.environ.get("LIVE_SIBLINGS", "1") != "0",
         "STAGE_CACHE_SECONDS": 1.0,
         # Phones learn of others' new dreams, propositions and actions at most this often
         # (a new phase or screen at once): see live/stage.py.

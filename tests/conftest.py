@@ -26,8 +26,11 @@ def config_for_tests(database_uri: str) -> dict:
         "LIVE_POLL_SECONDS": 0.05,
         "LIVE_HEARTBEAT_SECONDS": 0.2,
         "LIVE_STREAM_MAX_SECONDS": 2,
-        "LIVE_MIN_EVENT_SECONDS": 0.0,
+        "LIVE_COALESCE_SECONDS": 0.0,
+        "LIVE_REFETCH_SECONDS": 0.0,
         "LIVE_CHANNEL": "local",
+        # One process per test app: no sibling workers to tell (tests/servers run real ones).
+        "LIVE_SIBLINGS": False,
         # The quick engine: MiniLM's own tests (test_background_embedding.py and the theme
         # sets) choose it, and no other test should spend seconds reading stories.
         "THEMES_ENGINE": "static",

@@ -3,7 +3,8 @@
 Writers call mark_changed(); once the transaction commits, the streams of this process that
 watch that workshop wake at once, and phones' cached stage is dropped when the stage changed.
 With several worker processes on PostgreSQL the same announcement reaches the other workers
-through LISTEN/NOTIFY, sent with the version bump just after the commit (see postgres.py). Streams also re-read the version every
+through LISTEN/NOTIFY, sent with the version bump just after the commit (see postgres.py);
+on SQLite, through a datagram to each sibling worker's socket (see siblings.py). Streams also re-read the version every
 LIVE_POLL_SECONDS, so a change from a process outside the channel (the CLI) still arrives.
 """
 
@@ -73,6 +74,9 @@ def _after_commit(session) -> None:
         channel = app.extensions.get("aiw_channel")
         if channel is not None:
             channel.bump_and_notify(touched.values())
+        siblings = app.extensions.get("aiw_siblings")
+        if siblings is not None:
+            siblings.tell(touched.values())
         for change in touched.values():
             announce(app, change)
 
@@ -86,6 +90,7 @@ def init_live(app, load_stage, state_json) -> None:
     state_json(stage) is the body phones receive."""
     from ai_workshop.live.postgres import init_postgres_channel
     from ai_workshop.live.shortcut import StatePollShortcut
+    from ai_workshop.live.siblings import init_siblings
 
     app.extensions["aiw_live"] = LocalBroker()
     cache = app.extensions["aiw_stage"] = StageCache(
@@ -105,3 +110,4 @@ def init_live(app, load_stage, state_json) -> None:
         event.listen(db.session, "after_commit", _after_commit)
         event.listen(db.session, "after_rollback", _after_rollback)
     init_postgres_channel(app)
+    init_siblings(app)

@@ -1,9 +1,10 @@
-"""Server-Sent Events for the projector and console: 'the workshop changed, refetch'."""
+"""Server-Sent Events for the projector and console: "the workshop changed", with the new
+stories drawn in where the screen can insert them (live/pushed.py), else "refetch"."""
 
 import json
 import time
 
-from flask import Blueprint, Response, current_app, stream_with_context
+from flask import Blueprint, Response, current_app, request, stream_with_context
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import exists, select
@@ -11,6 +12,7 @@ from sqlalchemy import exists, select
 from ai_workshop.domain_errors import TooManyRequests
 from ai_workshop.extensions import db
 from ai_workshop.live import broker
+from ai_workshop.live.pushed import SCREENS, latest_story_id, new_items, story_total
 from ai_workshop.models import CoFacilitator, Facilitator, Workshop
 from ai_workshop.web import access
 from ai_workshop.web.ratelimit import release_slot, take_slot
@@ -23,14 +25,12 @@ ACCESS_CHECK_SECONDS = 5.0
 bp = Blueprint("live", __name__, url_prefix="/live")
 
 
-def _read_state(workshop_id: int) -> tuple[int, str] | None:
+def _read_state(workshop_id: int) -> Workshop | None:
     """Read and release the connection at once: a stream must not pin a transaction.
     None once the workshop has been deleted."""
-    row = db.session.execute(
-        select(Workshop.version, Workshop.phase).where(Workshop.id == workshop_id)
-    ).first()
+    workshop = db.session.get(Workshop, workshop_id, populate_existing=True)
     db.session.close()
-    return None if row is None else (row.version, row.phase)
+    return workshop
 
 
 def _still_runs(workshop_id: int, facilitator_id: int, epoch: int) -> bool:
@@ -55,19 +55,36 @@ def _event(name: str, payload: dict) -> str:
     return f"event: {name}\ndata: {json.dumps(payload)}\n\n"
 
 
-def _changes(workshop_id: int, config: dict, viewer: tuple[int, int]):
+def _changes(workshop_id: int, config: dict, viewer: tuple[int, int], screen: str):
     try:
-        yield from _events_for(workshop_id, config, viewer)
+        yield from _events_for(workshop_id, config, viewer, screen)
     finally:
         release_slot(str(viewer[0]), STREAMS)
 
 
-def _events_for(workshop_id: int, config: dict, viewer: tuple[int, int]):
+def _version_event(workshop: Workshop, previous: int | None, screen: str, after_id: int):
+    """(the event for a new version, the newest story id it covers, whether the screen will
+    refetch). With the stories new since `previous` drawn in, the screen inserts them."""
+    payload = {"version": workshop.version, "phase": workshop.phase}
+    if previous is None or not screen:
+        return _event("version", payload), after_id, True
+    items, newest, refetch = new_items(workshop, screen, after_id)
+    if not refetch:
+        counts = {"stories": story_total(workshop.id)}
+        payload |= {"previous": previous, "newest": newest, "items": items, "counts": counts}
+    db.session.close()
+    return _event("version", payload), newest, refetch
+
+
+def _events_for(workshop_id: int, config: dict, viewer: tuple[int, int], screen: str = ""):
     poll, heartbeat = config["LIVE_POLL_SECONDS"], config["LIVE_HEARTBEAT_SECONDS"]
-    settle = config["LIVE_MIN_EVENT_SECONDS"]
+    coalesce, refetch_every = config["LIVE_COALESCE_SECONDS"], config["LIVE_REFETCH_SECONDS"]
     deadline = time.monotonic() + config["LIVE_STREAM_MAX_SECONDS"]
     yield "retry: 2000\n\n"
     last_version, last_sent = None, time.monotonic()
+    last_event = last_refetch = -refetch_every
+    last_story = latest_story_id(workshop_id) if screen else 0
+    db.session.close()
     checked = time.monotonic()
     while time.monotonic() < deadline:
         if time.monotonic() - checked >= config.get(
@@ -82,13 +99,28 @@ def _events_for(workshop_id: int, config: dict, viewer: tuple[int, int]):
         if state is None:
             yield _event("gone", {})
             return
-        version, phase = state
-        if version != last_version:
-            last_version, last_sent = version, time.monotonic()
-            yield _event("version", {"version": version, "phase": phase})
-            # Under a room's load changes arrive every few milliseconds: one event per
-            # short interval lets the screen redraw a burst at once instead of chasing it.
-            time.sleep(settle)
+        if state.version != last_version:
+            # Idle, the change goes out at once. Under a room's load changes arrive every
+            # few milliseconds: within `coalesce` of the last event the stream gathers them
+            # and sends the latest, so the screen redraws a burst instead of chasing it.
+            gather = coalesce - (time.monotonic() - last_event)
+            if gather > 0:
+                time.sleep(gather)
+                state = _read_state(workshop_id) or state
+            event, last_story, refetch = _version_event(state, last_version, screen, last_story)
+            # A screen that refetches its whole panel does so at most every `refetch_every`.
+            wait = refetch_every - (time.monotonic() - last_refetch) if refetch else 0
+            if wait > 0:
+                time.sleep(wait)
+                state = _read_state(workshop_id) or state
+                event = _event("version", {"version": state.version, "phase": state.phase})
+                last_story = latest_story_id(workshop_id) if screen else 0
+                db.session.close()
+            if refetch:
+                last_refetch = time.monotonic()
+            last_version = state.version
+            last_sent = last_event = time.monotonic()
+            yield event
         elif time.monotonic() - last_sent >= heartbeat:
             last_sent = time.monotonic()
             yield _event("ping", {})
@@ -107,7 +139,9 @@ def events(workshop):
     if wait is not None:
         raise TooManyRequests(_("Too many live screens open at once. Close a few tabs."), wait)
     db.session.close()
-    stream = stream_with_context(_changes(workshop_id, current_app.config, viewer))
+    screen = request.args.get("screen", "")
+    screen = screen if screen in SCREENS and config["LIVE_PUSH"] else ""
+    stream = stream_with_context(_changes(workshop_id, current_app.config, viewer, screen))
     response = Response(stream, mimetype="text/event-stream")
     response.headers["Cache-Control"] = "no-cache"
     response.headers["X-Accel-Buffering"] = "no"

@@ -1,12 +1,15 @@
 """The facilitator's laptop: logged in, the projector's live stream open, redrawing on events.
 
-It behaves as static/js/live.js does: on a "version" event it refetches the projector panel,
-with at most one fetch in flight and one queued. A probe phone sends a story every second;
-a probe is on screen once a panel fetch that started after the probe was acknowledged has
-arrived, since that fetch read the database after the story's commit.
+It behaves as static/js/live.js does: a "version" event that carries the new stories and
+follows the version on screen is inserted at once (and the panel refetched within 2 s to
+catch up); any other refetches the panel, with at most one fetch in flight and one queued.
+A probe phone sends a story every second; a probe is on screen once an event carrying it
+arrived, or a panel fetch that started after the probe was acknowledged has arrived, since
+that fetch read the database after the story's commit.
 """
 
 import asyncio
+import json
 import random
 import re
 import time
@@ -14,6 +17,8 @@ import time
 import aiohttp
 
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+VERSION = re.compile(rb'data-version="(\d+)"')
+CATCH_UP_SECONDS = 2.0
 
 
 async def csrf_token(session, url: str) -> str:
@@ -26,6 +31,7 @@ async def csrf_token(session, url: str) -> str:
 
 class Projector:
     PANELS = {"panel": "/projector/{code}/panel", "console": "/workshops/{code}/console/panel"}
+    STREAM_SCREENS = {"panel": "projector", "console": "console"}
 
     def __init__(self, session, base_url, room, recorder, screen: str = "panel") -> None:
         self.screen = screen
@@ -36,6 +42,10 @@ class Projector:
         self.events: list[float] = []
         self.fetches: list[tuple[float, float]] = []  # (started, arrived)
         self.probes: list[tuple[float, float]] = []  # (sent, acknowledged)
+        self.probe_ids: list[int] = []  # each probe's story id
+        self.pushed: list[tuple[float, int]] = []  # (arrived, the newest story it covers)
+        self.shown_version: int | None = None
+        self._catch_up = None
         self.stream_drops = 0
         self._in_flight = self._pending = False
         self.stopping = False
@@ -60,15 +70,20 @@ class Projector:
 
     async def watch(self) -> None:
         """Keep the event stream open, reconnecting as EventSource does."""
-        url = f"{self.base}/live/{self.room['code']}/events"
+        screen = self.STREAM_SCREENS[self.screen]
+        url = f"{self.base}/live/{self.room['code']}/events?screen={screen}"
         while not self.stopping:
             try:
                 timeout = aiohttp.ClientTimeout(total=None, sock_read=40)
                 async with self.session.get(url, timeout=timeout) as response:
+                    version_next = False
                     async for line in response.content:
                         if line.startswith(b"event: version"):
                             self.events.append(time.perf_counter())
-                            self.refresh()
+                            version_next = True
+                        elif version_next and line.startswith(b"data: "):
+                            version_next = False
+                            self.on_version(json.loads(line[6:]))
                         if self.stopping:
                             return
             except (TimeoutError, aiohttp.ClientError):
@@ -77,7 +92,29 @@ class Projector:
                 self.stream_drops += 1
                 await asyncio.sleep(1)
 
+    def on_version(self, data: dict) -> None:
+        """As live.js: insert a push that follows the shown version, else refetch."""
+        if data["version"] == self.shown_version:
+            return
+        follows = "items" in data and data.get("previous") == self.shown_version
+        if follows and not self._in_flight:
+            self.shown_version = data["version"]
+            self.pushed.append((time.perf_counter(), data.get("newest", 0)))
+            if self._catch_up is None:
+                self._catch_up = asyncio.get_running_loop().call_later(
+                    CATCH_UP_SECONDS, self._caught_up
+                )
+        else:
+            self.refresh()
+
+    def _caught_up(self) -> None:
+        self._catch_up = None
+        self.refresh()
+
     def refresh(self) -> None:
+        if self._catch_up is not None:
+            self._catch_up.cancel()
+            self._catch_up = None
         if self._in_flight:
             self._pending = True
             return
@@ -89,8 +126,11 @@ class Projector:
         started = time.perf_counter()
         try:
             async with self.session.get(url) as response:
-                await response.read()
+                body = await response.read()
                 arrived = time.perf_counter()
+                found = VERSION.search(body)
+                if found is not None:
+                    self.shown_version = int(found.group(1))
                 self.recorder.record(self.screen, response.status, (arrived - started) * 1000)
                 if response.status == 200:
                     self.fetches.append((started, arrived))
@@ -122,16 +162,28 @@ class Projector:
             if status in (200, 201):
                 timing = (sent, time.perf_counter())
                 self.probes.append(timing)
+                self.probe_ids.append(body["id"])
                 if also is not None:
                     also.probes.append(timing)
+                    also.probe_ids.append(body["id"])
                 room.acknowledged["story"][payload["client_id"]] = body["id"]
 
     def freshness_ms(self, timings=None) -> tuple[list[float], list[float], int]:
         """(send → on screen, send → first event after the commit, probes never shown), for
         the probes or the given (sent, acknowledged) timings."""
         shown, evented, missed = [], [], 0
-        for sent, acknowledged in self.probes if timings is None else timings:
-            arrived = next((end for start, end in self.fetches if start >= acknowledged), None)
+        ids = self.probe_ids if timings is None else [None] * len(timings)
+        for (sent, acknowledged), story_id in zip(
+            self.probes if timings is None else timings, ids, strict=True
+        ):
+            fetched = next((end for start, end in self.fetches if start >= acknowledged), None)
+            # An event that covers the story brought the screen up to date with it (the
+            # ticker then shows the newest few), as a refetch after it would have.
+            pushed = next(
+                (at for at, newest in self.pushed if story_id is not None and newest >= story_id),
+                None,
+            )
+            arrived = min((at for at in (fetched, pushed) if at is not None), default=None)
             event = next((at for at in self.events if at >= acknowledged), None)
             if arrived is None:
                 missed += 1

@@ -1,4 +1,7 @@
-// Live pages (projector, console): an EventSource says "version N"; we refetch the fragment.
+// Live pages (projector, console): an EventSource says "version N". When the event carries
+// the new stories, drawn, and follows the version on screen, they are inserted at once and
+// the whole fragment is refetched a little later to catch up on the rest (counts of people,
+// the strengths cloud); otherwise, or after a gap or a reconnect, it is refetched now.
 (function () {
   "use strict";
   const AIW = (window.AIW = window.AIW || {});
@@ -8,6 +11,9 @@
   if (!eventsUrl || !fragmentUrl) return;
 
   const WATCHDOG_MS = 40000;
+  // After inserting pushed stories, the rest of the page catches up within this long.
+  const CATCH_UP_MS = 2000;
+  let catchUp = null;
   let source = null;
   let lastMessageAt = Date.now();
   let retryDelay = 1000;
@@ -17,6 +23,50 @@
   function shownVersion() {
     const part = document.querySelector("[data-live-part][data-version]");
     return part ? Number(part.dataset.version) : null;
+  }
+
+  function setShownVersion(version) {
+    document.querySelectorAll("[data-live-part][data-version]").forEach(function (part) {
+      part.dataset.version = String(version);
+    });
+  }
+
+  // Insert pushed items where the page has a place for them; false (nothing inserted) when
+  // it has none, so the page refetches instead.
+  function insertItems(items, counts) {
+    const places = {};
+    for (let i = 0; i < items.length; i++) {
+      const name = items[i].into;
+      places[name] = places[name] || document.querySelector('[data-push-into="' + name + '"]');
+      if (!places[name] || isEditing(places[name])) return false;
+    }
+    items.forEach(function (item) {
+      const place = places[item.into];
+      if (place.querySelector('[data-story-id="' + item.id + '"]')) return;
+      const fresh = new DOMParser().parseFromString(item.html, "text/html").body.firstElementChild;
+      if (!fresh) return;
+      place.querySelectorAll(".placeholder").forEach(function (el) { el.remove(); });
+      place.insertBefore(document.importNode(fresh, true), place.firstChild);
+      const keep = Number(place.dataset.pushKeep || 0);
+      if (keep) {
+        const shown = place.querySelectorAll("[data-story-id]");
+        for (let k = keep; k < shown.length; k++) shown[k].remove();
+      }
+    });
+    Object.keys(counts || {}).forEach(function (name) {
+      document.querySelectorAll('[data-push-count="' + name + '"]').forEach(function (el) {
+        el.textContent = String(counts[name]);
+      });
+    });
+    return true;
+  }
+
+  function scheduleCatchUp() {
+    if (catchUp !== null) return;
+    catchUp = setTimeout(function () {
+      catchUp = null;
+      refresh();
+    }, CATCH_UP_MS);
   }
 
   function setConnection(state) {
@@ -104,6 +154,10 @@
   }
 
   function refresh() {
+    if (catchUp !== null) {
+      clearTimeout(catchUp);
+      catchUp = null;
+    }
     if (inFlight) {
       pending = true;
       return;
@@ -142,7 +196,16 @@
     source.addEventListener("version", function (event) {
       lastMessageAt = Date.now();
       const data = JSON.parse(event.data);
-      if (data.version !== shownVersion()) refresh();
+      if (data.version === shownVersion()) return;
+      const follows = data.items && data.previous === shownVersion() && !inFlight;
+      if (follows && insertItems(data.items, data.counts)) {
+        setShownVersion(data.version);
+        AIW.lastUpdate = { version: data.version, at: Date.now() };
+        document.dispatchEvent(new CustomEvent("live:updated"));
+        scheduleCatchUp();
+      } else {
+        refresh();
+      }
     });
     source.addEventListener("ping", function () {
       lastMessageAt = Date.now();

@@ -26,7 +26,7 @@ def test_discovery_shows_questions_count_ticker_and_cloud(
     login(facilitator)
     page = client.get(f"/projector/{workshop.code}/panel").data.decode()
     assert workshop.questions[0] in page
-    assert "data-story-count>2<" in page
+    assert 'data-story-count data-push-count="stories">2<' in page
     assert "Named headline" in page and "Priya" in page
     assert "Secret headline" not in page
     assert ">empathy<" in page
