@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ai_workshop.clock import utcnow
+from ai_workshop.contributions.destiny import actions_of
 from ai_workshop.contributions.once import create_once
 from ai_workshop.domain_errors import Conflict, NotAllowedNow, NotFound, ValidationFailed
 from ai_workshop.extensions import db
@@ -141,13 +142,7 @@ def set_story_hidden(workshop: Workshop, story_id: int, hidden: bool) -> None:
 
 
 def actions_for_check_in(workshop: Workshop) -> list[Action]:
-    return list(
-        db.session.scalars(
-            select(Action)
-            .where(Action.workshop_id == workshop.id, Action.hidden.is_(False))
-            .order_by(Action.id)
-        )
-    )
+    return actions_of(workshop, include_hidden=False)
 
 
 def owned_action_ids(workshop: Workshop, participant) -> set[int]:

@@ -5,9 +5,8 @@ import re
 
 from flask_babel import gettext as _
 from flask_babel import pgettext
-from sqlalchemy import select
 
-from ai_workshop.extensions import db
+from ai_workshop.contributions.destiny import actions_of
 from ai_workshop.models import Action, Workshop
 
 JIRA_COLUMNS = ["Summary", "Issue Type", "Status", "Assignee", "Start date", "Due date",
@@ -58,16 +57,6 @@ def _label(text: str) -> str:
     return _SPACES.sub("-", text.strip())[:255]
 
 
-def _actions(workshop: Workshop) -> list[Action]:
-    return list(
-        db.session.scalars(
-            select(Action)
-            .where(Action.workshop_id == workshop.id, Action.hidden.is_(False))
-            .order_by(Action.id)
-        )
-    )
-
-
 def _day(value) -> str:
     return value.isoformat() if value else ""
 
@@ -75,7 +64,7 @@ def _day(value) -> str:
 def jira_rows(workshop: Workshop) -> list[list[str]]:
     """Dates as yyyy-MM-dd: the format to give Jira's importer on its date step."""
     rows = []
-    for action in _actions(workshop):
+    for action in actions_of(workshop, include_hidden=False):
         theme = action.theme or (action.proposition.theme if action.proposition else None)
         rows.append(
             [
@@ -95,7 +84,7 @@ def jira_rows(workshop: Workshop) -> list[list[str]]:
 
 def trello_rows(workshop: Workshop) -> list[list[str]]:
     rows = []
-    for action in _actions(workshop):
+    for action in actions_of(workshop, include_hidden=False):
         theme = action.theme or (action.proposition.theme if action.proposition else None)
         rows.append(
             [
