@@ -8,6 +8,7 @@ from flask_babel import pgettext
 
 from ai_workshop.contributions.destiny import actions_of
 from ai_workshop.models import Action, Workshop
+from ai_workshop.phases.destiny import team_theme
 
 JIRA_COLUMNS = ["Summary", "Issue Type", "Status", "Assignee", "Start date", "Due date",
                 "Labels", "Labels", "Description"]  # fmt: skip
@@ -65,7 +66,7 @@ def jira_rows(workshop: Workshop) -> list[list[str]]:
     """Dates as yyyy-MM-dd: the format to give Jira's importer on its date step."""
     rows = []
     for action in actions_of(workshop, include_hidden=False):
-        theme = action.theme or (action.proposition.theme if action.proposition else None)
+        theme = team_theme(action)
         rows.append(
             [
                 action.title,
@@ -85,7 +86,7 @@ def jira_rows(workshop: Workshop) -> list[list[str]]:
 def trello_rows(workshop: Workshop) -> list[list[str]]:
     rows = []
     for action in actions_of(workshop, include_hidden=False):
-        theme = action.theme or (action.proposition.theme if action.proposition else None)
+        theme = team_theme(action)
         rows.append(
             [
                 action.title,
