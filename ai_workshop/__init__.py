@@ -152,6 +152,7 @@ def register_cli(app: Flask) -> None:
 
 def register_template_helpers(app: Flask) -> None:
     from ai_workshop.phases.registry import phase_template
+    from ai_workshop.stories.drawn import init_story_drawings
     from ai_workshop.stories.templating import init_story_templating
     from ai_workshop.web.language import language_switch, page_language, quoted
     from ai_workshop.web.template_helpers import init_template_helpers
@@ -161,4 +162,5 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.globals["language_switch"] = language_switch
     app.jinja_env.filters["quoted"] = quoted
     init_story_templating(app)
+    init_story_drawings(app)
     app.jinja_env.globals["phase_template"] = phase_template

@@ -50,11 +50,11 @@ def load_config(instance_path: str) -> dict:
         "LIVE_POLL_SECONDS": float(os.environ.get("LIVE_POLL_SECONDS") or 0.25),
         "SQLITE_LOCK_WAIT_SECONDS": 10.0,
         # Events go out at once; within this long of the last one, the stream gathers what
-        # else arrives and sends the latest: a burst of writes is one redraw per interval.
-        "LIVE_COALESCE_SECONDS": float(os.environ.get("LIVE_COALESCE_SECONDS") or 0.5),
+        # else arrives and sends it in one: under a room's load, one event per interval.
+        "LIVE_COALESCE_SECONDS": float(os.environ.get("LIVE_COALESCE_SECONDS") or 0.03),
         # On: events carry the new stories drawn for the projector and console (pushed.py),
-        # which insert them at once. Off until its write cost is measured (issue 21).
-        "LIVE_PUSH": os.environ.get("LIVE_PUSH", "0") == "1",
+        # which insert them at once. Off: every change makes them refetch their panel.
+        "LIVE_PUSH": os.environ.get("LIVE_PUSH", "1") != "0",
         # An event that makes the screen refetch its whole panel (anything but new stories
         # in Discovery) comes at most this often: each refetch draws the panel anew.
         "LIVE_REFETCH_SECONDS": float(os.environ.get("LIVE_REFETCH_SECONDS") or 0.5),

@@ -36,7 +36,13 @@ from bench.loadgen.phone_cookie import participant_cookie  # noqa: E402
 from bench.loadgen.projector import Projector  # noqa: E402
 from bench.loadgen.report import print_report  # noqa: E402
 from bench.loadgen.room import Room  # noqa: E402
-from bench.loadgen.server import kill_and_restart, kill_one_worker, tree_rss_mb  # noqa: E402
+from bench.loadgen.server import (  # noqa: E402
+    cpu_between,
+    cpu_seconds,
+    kill_and_restart,
+    kill_one_worker,
+    tree_rss_mb,
+)
 from bench.loadgen.stats import Recorder, summary  # noqa: E402
 from tests.support.server import GunicornServer  # noqa: E402
 
@@ -57,6 +63,11 @@ def arguments():
     parser.add_argument("--phase-at", type=float, default=0.7, help="share of the run: to Dream")
     parser.add_argument("--database-url", help="default: a fresh SQLite file")
     parser.add_argument("--workers", type=int, default=2, help="as make run starts")
+    parser.add_argument(
+        "--no-embedder",
+        action="store_true",
+        help="without the story embedder beside the workers (make run starts one)",
+    )
     parser.add_argument("--kill", choices=["worker", "server"])
     parser.add_argument("--kill-at", type=float, default=30, help="seconds into the load")
     parser.add_argument("--json", help="also write the figures to this file")
@@ -165,6 +176,8 @@ async def run(args, server, room_info: dict) -> dict:
         while len(room.phones) < args.participants:
             await asyncio.sleep(0.1)
         load_started = room.load_started = time.perf_counter()
+        on_postgres = server.env["DATABASE_URL"].startswith("postgres")
+        cpu_before, writes_before = cpu_seconds(server.process.pid, on_postgres), writes(recorder)
         loop = asyncio.get_running_loop()
         until = loop.time() + args.duration
         probe = asyncio.create_task(projector.probe(room, also=console))
@@ -184,6 +197,11 @@ async def run(args, server, room_info: dict) -> dict:
         room.phase = "dream"
         watching = asyncio.create_task(real.time_to_dream(sent[0])) if args.browsers else None
         launched = await writer
+        cpu = cpu_between(cpu_before, cpu_seconds(server.process.pid, on_postgres))
+        report["cpu_ms_per_write"] = {
+            role: 1000 * seconds / max(1, writes(recorder) - writes_before)
+            for role, seconds in cpu.items()
+        }
         if watching is not None:
             await watching
             await real.close()
@@ -203,6 +221,10 @@ async def run(args, server, room_info: dict) -> dict:
         report["console_freshness"] = summary("console shows a new story", console_shown)
         report["console_missed"] = console_missed
     return report
+
+
+def writes(recorder) -> int:
+    return sum(len(recorder.latency_ms[kind]) for kind in ("story", "dream", "vote"))
 
 
 async def join_and_follow(room: Room, index: int) -> None:
@@ -257,7 +279,7 @@ def main() -> None:
     extra_env = {
         "WORKERS": str(args.workers),
         "JOINS_PER_ADDRESS_PER_MINUTE": "100000",
-        "BACKGROUND_EMBEDDER": "1",
+        "BACKGROUND_EMBEDDER": "0" if args.no_embedder else "1",
         **({"ROOM_PAGE_SECONDS": "0"} if args.full_pages else {}),
     }
     server = GunicornServer(database_url=args.database_url, extra_env=extra_env)

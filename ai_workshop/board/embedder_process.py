@@ -14,6 +14,15 @@ RESTART_AFTER_SECONDS = 5.0
 log = logging.getLogger(__name__)
 
 
+def one_math_thread() -> dict:
+    """Its math library on one thread: a story at a time needs no more, and on a many-core
+    server a pool per core would compete with the web workers for every core."""
+    env = os.environ.copy()
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        env.setdefault(name, "1")
+    return env
+
+
 class BackgroundEmbedder:
     def __init__(self, command: list[str] | None = None) -> None:
         self.command = command or [
@@ -36,7 +45,7 @@ class BackgroundEmbedder:
 
     def _supervise(self) -> None:
         while not self._stopping.is_set():
-            self._process = subprocess.Popen(self.command, cwd=ROOT, env=os.environ.copy())
+            self._process = subprocess.Popen(self.command, cwd=ROOT, env=one_math_thread())
             code = self._process.wait()
             if not self._stopping.is_set():
                 log.warning("The story embedder exited (%s); restarting it.", code)

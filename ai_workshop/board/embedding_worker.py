@@ -100,13 +100,31 @@ def embed_all(engine: str, languages: Rooms = None) -> int:
     return done
 
 
+def lower_priority(niceness: int = NICENESS) -> None:
+    """Every thread of the process below the web workers: Linux's idle class where there is
+    one (it runs only on what the workers leave), else a niceness. On Linux both belong to a
+    thread: os.nice() moves the calling one alone, and a math library's pool started at
+    import keeps the priority it was born with (seen: one such thread took a quarter of a
+    core at full priority under a room's load)."""
+    try:
+        threads = [int(tid) for tid in os.listdir("/proc/self/task")]
+    except OSError:
+        threads = [0]  # not Linux: 0 is the whole process
+    for thread in threads:
+        with contextlib.suppress(OSError):
+            current = os.getpriority(os.PRIO_PROCESS, thread)
+            os.setpriority(os.PRIO_PROCESS, thread, max(current, niceness))
+        if hasattr(os, "SCHED_IDLE"):
+            with contextlib.suppress(OSError):
+                os.sched_setscheduler(thread, os.SCHED_IDLE, os.sched_param(0))
+
+
 def watch(plan: dict[str, Rooms] | str, should_stop=lambda: False) -> None:
     """Embed stories as they arrive until should_stop() says so (or the process is ended).
     `plan`: engines_for_rooms()'s answer, or one engine for every room."""
     if isinstance(plan, str):
         plan = {plan: None}
-    with contextlib.suppress(OSError):
-        os.nice(NICENESS)
+    lower_priority()
     for engine in plan:
         get_embedder(engine)  # load each model once, before the first story arrives
     while not should_stop():

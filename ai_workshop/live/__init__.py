@@ -26,28 +26,40 @@ class Change:
     workshop_id: int
     code: str
     stage: bool
+    arrival: bool = False
 
     def after(self, earlier: "Change | None") -> "Change":
-        """This change joined with an earlier one not yet announced: a stage change stays one."""
-        if earlier is None or self.stage or not earlier.stage:
+        """This change joined with an earlier one not yet announced: a stage change stays
+        one, and the two are an arrival only if both were."""
+        if earlier is None:
             return self
-        return earlier
+        return Change(
+            self.workshop_id,
+            self.code,
+            self.stage or earlier.stage,
+            self.arrival and earlier.arrival,
+        )
 
 
-def mark_changed(workshop, stage: bool = False, content: bool = False) -> None:
+def mark_changed(
+    workshop, stage: bool = False, content: bool = False, arrival: bool = False
+) -> None:
     """Bump the workshop's version and announce it after commit.
 
     stage=True when phones must redraw too: a phase, timer, vote or settings change.
     content=True when an item phones list was edited or hidden in place, which their
     content version (phases/live_content.py) would not otherwise notice.
+    arrival=True when the change only adds (a new story, someone joining): screens that take
+    pushed stories insert it (live/pushed.py); any other change makes them redraw.
     On PostgreSQL with the channel the bump waits for the commit (see postgres.py).
     """
     if content:
         workshop.bump_content_edits()
     if "aiw_channel" not in current_app.extensions:
-        workshop.bump_version()
+        workshop.bump_version(arrival=arrival)
     touched = db.session.info.setdefault(_TOUCHED_KEY, {})
-    touched[workshop.id] = Change(workshop.id, workshop.code, stage).after(touched.get(workshop.id))
+    change = Change(workshop.id, workshop.code, stage, arrival)
+    touched[workshop.id] = change.after(touched.get(workshop.id))
 
 
 def broker() -> LocalBroker:

@@ -7,12 +7,12 @@ import time
 from flask import Blueprint, Response, current_app, request, stream_with_context
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import exists, select
+from sqlalchemy import Row, exists, select
 
 from ai_workshop.domain_errors import TooManyRequests
 from ai_workshop.extensions import db
 from ai_workshop.live import broker
-from ai_workshop.live.pushed import SCREENS, latest_story_id, new_items, story_total
+from ai_workshop.live.pushed import SCREENS, latest_story_id, push_for, pushes_to, read_state
 from ai_workshop.models import CoFacilitator, Facilitator, Workshop
 from ai_workshop.web import access
 from ai_workshop.web.ratelimit import release_slot, take_slot
@@ -25,12 +25,12 @@ ACCESS_CHECK_SECONDS = 5.0
 bp = Blueprint("live", __name__, url_prefix="/live")
 
 
-def _read_state(workshop_id: int) -> Workshop | None:
+def _read_state(workshop_id: int, screen: str = "") -> Row | None:
     """Read and release the connection at once: a stream must not pin a transaction.
-    None once the workshop has been deleted."""
-    workshop = db.session.get(Workshop, workshop_id, populate_existing=True)
+    None once the workshop has been deleted. With the counts a pushing screen shows."""
+    state = read_state(workshop_id, with_counts=bool(screen))
     db.session.close()
-    return workshop
+    return state
 
 
 def _still_runs(workshop_id: int, facilitator_id: int, epoch: int) -> bool:
@@ -62,18 +62,21 @@ def _changes(workshop_id: int, config: dict, viewer: tuple[int, int], screen: st
         release_slot(str(viewer[0]), STREAMS)
 
 
-def _version_event(workshop: Workshop, previous: int | None, screen: str, after_id: int):
+def _version_event(workshop: Row, previous: int | None, screen: str, after_id: int):
     """(the event for a new version, the newest story id it covers, whether the screen will
-    refetch). With the stories new since `previous` drawn in, the screen inserts them."""
+    refetch). When only arrivals happened since `previous`, the new stories go drawn in."""
     payload = {"version": workshop.version, "phase": workshop.phase}
-    if previous is None or not screen:
-        return _event("version", payload), after_id, True
-    items, newest, refetch = new_items(workshop, screen, after_id)
-    if not refetch:
-        counts = {"stories": story_total(workshop.id)}
-        payload |= {"previous": previous, "newest": newest, "items": items, "counts": counts}
-    db.session.close()
-    return _event("version", payload), newest, refetch
+    push = None
+    arrivals_only = previous is not None and workshop.redraw_version <= previous
+    if screen and arrivals_only and pushes_to(workshop, screen):
+        push = push_for(workshop, screen, after_id)
+    if push is None:
+        newest = latest_story_id(workshop.id) if screen else 0
+        db.session.close()
+        return _event("version", payload), newest, True
+    payload |= {"previous": previous, "newest": push.newest, "items": push.items}
+    payload |= {"counts": push.counts, "labels": push.labels}
+    return _event("version", payload), push.newest, False
 
 
 def _events_for(workshop_id: int, config: dict, viewer: tuple[int, int], screen: str = ""):
@@ -95,7 +98,7 @@ def _events_for(workshop_id: int, config: dict, viewer: tuple[int, int], screen:
                 yield _event("denied", {})
                 return
         waiter = broker().waiter(workshop_id)
-        state = _read_state(workshop_id)
+        state = _read_state(workshop_id, screen)
         if state is None:
             yield _event("gone", {})
             return
@@ -106,13 +109,13 @@ def _events_for(workshop_id: int, config: dict, viewer: tuple[int, int], screen:
             gather = coalesce - (time.monotonic() - last_event)
             if gather > 0:
                 time.sleep(gather)
-                state = _read_state(workshop_id) or state
+                state = _read_state(workshop_id, screen) or state
             event, last_story, refetch = _version_event(state, last_version, screen, last_story)
             # A screen that refetches its whole panel does so at most every `refetch_every`.
             wait = refetch_every - (time.monotonic() - last_refetch) if refetch else 0
             if wait > 0:
                 time.sleep(wait)
-                state = _read_state(workshop_id) or state
+                state = _read_state(workshop_id, screen) or state
                 event = _event("version", {"version": state.version, "phase": state.phase})
                 last_story = latest_story_id(workshop_id) if screen else 0
                 db.session.close()

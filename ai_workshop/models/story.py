@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, false
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ai_workshop.clock import utcnow
@@ -10,12 +10,15 @@ from ai_workshop.extensions import db
 class Story(db.Model):
     """A high-point story from Discovery: the raw material of the positive core."""
 
-    __table_args__ = (UniqueConstraint("workshop_id", "client_id"),)
+    # Stories are counted by workshop and parking lot at every live change (live/pushed.py):
+    # from the index alone. Its first column serves every other lookup by workshop.
+    __table_args__ = (
+        UniqueConstraint("workshop_id", "client_id"),
+        Index("ix_story_workshop_id_parked", "workshop_id", "parked"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    workshop_id: Mapped[int] = mapped_column(
-        ForeignKey("workshop.id", ondelete="CASCADE"), index=True
-    )
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshop.id", ondelete="CASCADE"))
     participant_id: Mapped[int | None] = mapped_column(
         ForeignKey("participant.id", ondelete="SET NULL"), index=True
     )

@@ -51,6 +51,9 @@ class Workshop(db.Model):
     phase: Mapped[str] = mapped_column(String(16), default="define")
     # Bumped on every change a screen could show; ETags and live streams compare it.
     version: Mapped[int] = mapped_column(default=1)
+    # The version of the last change that was not only an arrival (a new story, someone
+    # joining): since it, a screen that inserts pushed stories must redraw instead.
+    redraw_version: Mapped[int] = mapped_column(default=1, server_default="1")
     # Bumped when the facilitator edits or hides an item phones list: counts and last ids
     # do not move then, and phones must still redraw (phases/live_content.py).
     content_edits: Mapped[int] = mapped_column(default=0, server_default="0")
@@ -92,13 +95,16 @@ class Workshop(db.Model):
             raise PhaseError(phase)
         self.phase = phase
 
-    def bump_version(self) -> None:
+    def bump_version(self, arrival: bool = False) -> None:
         """Increment in SQL, at once and outside the unit of work: concurrent writers never
-        lose a bump, and the busiest write paths skip a flush of the workshop row."""
+        lose a bump, and the busiest write paths skip a flush of the workshop row.
+        arrival=True for a change that only adds (see redraw_version)."""
         if self.id is None:
             db.session.flush()
-        db.session.connection().execute(_BUMP, {"workshop_id": self.id})
-        db.session.expire(self, ["version"])
+        db.session.connection().execute(
+            _BUMP_ARRIVAL if arrival else _BUMP, {"workshop_id": self.id}
+        )
+        db.session.expire(self, ["version", "redraw_version"])
 
     def bump_content_edits(self) -> None:
         """As bump_version, for the count of edits to what phones list."""
@@ -162,10 +168,16 @@ class Workshop(db.Model):
         }
 
 
-_BUMP = (
+_BUMP_ARRIVAL = (
     update(Workshop)
     .where(Workshop.id == bindparam("workshop_id"))
     .values(version=Workshop.version + 1)
+)
+# Both right-hand sides read the row as it was, so redraw_version becomes the new version.
+_BUMP = (
+    update(Workshop)
+    .where(Workshop.id == bindparam("workshop_id"))
+    .values(version=Workshop.version + 1, redraw_version=Workshop.version + 1)
 )
 _BUMP_CONTENT = (
     update(Workshop)

@@ -32,7 +32,7 @@ def join(
     )
     participant.assign_token(token)
     db.session.add(participant)
-    mark_changed(workshop)
+    mark_changed(workshop, arrival=True)
     db.session.flush()
     return participant, token
 

@@ -4,6 +4,8 @@ Each phone number, e-mail address or account number found by personal_data becom
 placeholder in the stored text, so the projector, plan page and PDF never show it again.
 """
 
+from functools import lru_cache
+
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import lazyload
@@ -25,8 +27,14 @@ def kind_labels() -> dict[str, str]:
 
 def personal_data_in(story: Story) -> list[str]:
     """The kinds of personal data in any text field of the story, in the order of KINDS."""
-    present = {kind for name in TEXTS for kind in kinds_found(getattr(story, name) or "")}
-    return [kind for kind in KINDS if kind in present]
+    return list(_kinds_in(tuple(getattr(story, name) or "" for name in TEXTS)))
+
+
+@lru_cache(maxsize=4096)
+def _kinds_in(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """Kept: the console asks again for the same stories at every redraw of its feed."""
+    present = {kind for text in texts for kind in kinds_found(text)}
+    return tuple(kind for kind in KINDS if kind in present)
 
 
 def personal_data_labels(story: Story) -> list[str]:

@@ -59,7 +59,7 @@ def submit_story(workshop: Workshop, participant: Participant, fields: dict) -> 
             [{"story_id": story_id, "name": name, "from_vocabulary": name in known,
               "position": index} for index, name in enumerate(names)],
         )  # fmt: skip
-    mark_changed(workshop)
+    mark_changed(workshop, arrival=True)
     return story_id, True
 
 

@@ -1,8 +1,9 @@
 """The facilitator's laptop: logged in, the projector's live stream open, redrawing on events.
 
 It behaves as static/js/live.js does: a "version" event that carries the new stories and
-follows the version on screen is inserted at once (and the panel refetched within 2 s to
-catch up); any other refetches the panel, with at most one fetch in flight and one queued.
+starts at or before the version on screen is inserted at once (and the panel refetched
+within 2 s to catch up); one that comes while a fetch is on its way is inserted into what the
+fetch brings; any other refetches the panel, with at most one fetch in flight and one queued.
 A probe phone sends a story every second; a probe is on screen once an event carrying it
 arrived, or a panel fetch that started after the probe was acknowledged has arrived, since
 that fetch read the database after the story's commit.
@@ -48,6 +49,7 @@ class Projector:
         self._catch_up = None
         self.stream_drops = 0
         self._in_flight = self._pending = False
+        self._pushed_meanwhile: list[dict] = []
         self.stopping = False
 
     async def log_in(self) -> None:
@@ -93,19 +95,26 @@ class Projector:
                 await asyncio.sleep(1)
 
     def on_version(self, data: dict) -> None:
-        """As live.js: insert a push that follows the shown version, else refetch."""
+        """As live.js: insert a push that starts at or before the shown version, else refetch."""
         if data["version"] == self.shown_version:
             return
-        follows = "items" in data and data.get("previous") == self.shown_version
-        if follows and not self._in_flight:
-            self.shown_version = data["version"]
-            self.pushed.append((time.perf_counter(), data.get("newest", 0)))
-            if self._catch_up is None:
-                self._catch_up = asyncio.get_running_loop().call_later(
-                    CATCH_UP_SECONDS, self._caught_up
-                )
-        else:
+        if "items" in data and self._in_flight:
+            self._pushed_meanwhile.append(data)
+        elif "items" not in data or not self._apply(data):
             self.refresh()
+
+    def _apply(self, data: dict) -> bool:
+        if self.shown_version is None or data["previous"] > self.shown_version:
+            return False
+        if data["version"] <= self.shown_version:
+            return True
+        self.shown_version = data["version"]
+        self.pushed.append((time.perf_counter(), data.get("newest", 0)))
+        if self._catch_up is None:
+            self._catch_up = asyncio.get_running_loop().call_later(
+                CATCH_UP_SECONDS, self._caught_up
+            )
+        return True
 
     def _caught_up(self) -> None:
         self._catch_up = None
@@ -124,6 +133,7 @@ class Projector:
     async def _fetch_panel(self) -> None:
         url = self.base + self.PANELS[self.screen].format(code=self.room["code"])
         started = time.perf_counter()
+        drawn = False
         try:
             async with self.session.get(url) as response:
                 body = await response.read()
@@ -134,10 +144,14 @@ class Projector:
                 self.recorder.record(self.screen, response.status, (arrived - started) * 1000)
                 if response.status == 200:
                     self.fetches.append((started, arrived))
+                    drawn = True
         except (TimeoutError, aiohttp.ClientError) as error:
             self.recorder.fail(self.screen, type(error).__name__)
         finally:
             self._in_flight = False
+            meanwhile, self._pushed_meanwhile = self._pushed_meanwhile, []
+            if not self._pending and drawn and not all(self._apply(p) for p in meanwhile):
+                self._pending = True
             if self._pending:
                 self._pending = False
                 self.refresh()

@@ -11,6 +11,10 @@ def print_report(args, report: dict) -> None:
     print(f"\nwrites/s achieved: {report['writes_per_second']:.0f}   "
           f"server errors (5xx): {report['server_errors']}   "
           f"connection failures: {report['connection_failures']}")  # fmt: skip
+    per_write = report["cpu_ms_per_write"]
+    print("server CPU per write during the load (ms): " + ", ".join(
+        f"{role} {ms:.2f}" for role, ms in sorted(per_write.items()))
+        + f"; app and database: {per_write.get('app', 0) + per_write.get('database', 0):.2f}")  # fmt: skip
     for key in ("freshness", "console_freshness", "event_lag", "phase_change", "phase_page",
                 "client_loop_lag", "harvest_freshness"):  # fmt: skip
         print(report[key])

@@ -22,6 +22,39 @@ def tree_rss_mb(root_pid: int) -> float:
     return total / 2**20
 
 
+def cpu_seconds(root_pid: int, database: bool = False) -> dict[tuple[str, int], float]:
+    """User + system CPU of gunicorn's master, workers and story embedder (and, with
+    database=True, of every PostgreSQL server process), by (role, pid): the difference of
+    two readings is what the room cost."""
+    processes = []
+    with contextlib.suppress(psutil.NoSuchProcess):
+        root = psutil.Process(root_pid)
+        processes = [root, *root.children(recursive=True)]
+    if database:
+        processes += [p for p in psutil.process_iter(["name"]) if p.info["name"] == "postgres"]
+    spent = {}
+    for process in processes:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            times = process.cpu_times()
+            spent[(_role(process), process.pid)] = times.user + times.system
+    return spent
+
+
+def _role(process) -> str:
+    if process.name() == "postgres":
+        return "database"
+    command = " ".join(process.cmdline())
+    return "embedder" if "embed" in command else "app"
+
+
+def cpu_between(before: dict, after: dict) -> dict[str, float]:
+    """CPU seconds by role between two readings; a process started in between counts whole."""
+    spent: dict[str, float] = {}
+    for key, seconds in after.items():
+        spent[key[0]] = spent.get(key[0], 0.0) + seconds - before.get(key, 0.0)
+    return spent
+
+
 def kill_one_worker(root_pid: int) -> int:
     """kill -9 one worker; gunicorn's master starts a new one. Returns the killed pid."""
     workers = psutil.Process(root_pid).children()

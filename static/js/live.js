@@ -1,7 +1,8 @@
 // Live pages (projector, console): an EventSource says "version N". When the event carries
-// the new stories, drawn, and follows the version on screen, they are inserted at once and
-// the whole fragment is refetched a little later to catch up on the rest (counts of people,
-// the strengths cloud); otherwise, or after a gap or a reconnect, it is refetched now.
+// the new stories, drawn, and starts at or before the version on screen, they are inserted at
+// once and the whole fragment is refetched a little later to catch up on the rest (the
+// strengths cloud); otherwise, or after a gap or a reconnect, it is refetched now. Stories
+// pushed while a refetch is on its way are inserted into what it brings.
 (function () {
   "use strict";
   const AIW = (window.AIW = window.AIW || {});
@@ -19,6 +20,7 @@
   let retryDelay = 1000;
   let inFlight = false;
   let pending = false;
+  let pushedMeanwhile = [];
 
   function shownVersion() {
     const part = document.querySelector("[data-live-part][data-version]");
@@ -33,7 +35,7 @@
 
   // Insert pushed items where the page has a place for them; false (nothing inserted) when
   // it has none, so the page refetches instead.
-  function insertItems(items, counts) {
+  function insertItems(items, counts, labels) {
     const places = {};
     for (let i = 0; i < items.length; i++) {
       const name = items[i].into;
@@ -58,6 +60,25 @@
         el.textContent = String(counts[name]);
       });
     });
+    Object.keys(labels || {}).forEach(function (name) {
+      document.querySelectorAll('[data-push-label="' + name + '"]').forEach(function (el) {
+        el.textContent = labels[name];
+      });
+    });
+    return true;
+  }
+
+  // A push covers every story since its `previous` version: on a page at that version or
+  // later it brings the page to its own. False when the page is further behind (a gap).
+  function applyPush(data) {
+    const shown = shownVersion();
+    if (shown === null || data.previous > shown) return false;
+    if (data.version <= shown) return true;
+    if (!insertItems(data.items, data.counts, data.labels)) return false;
+    setShownVersion(data.version);
+    AIW.lastUpdate = { version: data.version, at: Date.now() };
+    document.dispatchEvent(new CustomEvent("live:updated"));
+    scheduleCatchUp();
     return true;
   }
 
@@ -163,6 +184,7 @@
       return;
     }
     inFlight = true;
+    let drawn = false;
     fetch(fragmentUrl, { credentials: "same-origin", cache: "no-store" })
       .then(function (response) {
         if (!response.ok || response.redirected) throw new Error("HTTP " + response.status);
@@ -170,6 +192,7 @@
       })
       .then(function (html) {
         if (swapParts(html)) setTimeout(refresh, 1500);
+        else drawn = true;
       })
       .catch(function () {
         setConnection("offline");
@@ -177,6 +200,11 @@
       })
       .finally(function () {
         inFlight = false;
+        const meanwhile = pushedMeanwhile;
+        pushedMeanwhile = [];
+        // A queued refetch reads after every push that came meanwhile; else they are
+        // replayed onto what was drawn. Not drawn (held, offline): a retry is on its way.
+        if (!pending && drawn && !meanwhile.every(applyPush)) pending = true;
         if (pending) {
           pending = false;
           refresh();
@@ -197,15 +225,8 @@
       lastMessageAt = Date.now();
       const data = JSON.parse(event.data);
       if (data.version === shownVersion()) return;
-      const follows = data.items && data.previous === shownVersion() && !inFlight;
-      if (follows && insertItems(data.items, data.counts)) {
-        setShownVersion(data.version);
-        AIW.lastUpdate = { version: data.version, at: Date.now() };
-        document.dispatchEvent(new CustomEvent("live:updated"));
-        scheduleCatchUp();
-      } else {
-        refresh();
-      }
+      if (data.items && inFlight) pushedMeanwhile.push(data);
+      else if (!data.items || !applyPush(data)) refresh();
     });
     source.addEventListener("ping", function () {
       lastMessageAt = Date.now();

@@ -1,27 +1,12 @@
 """The live stream tells the projector and console about every change."""
 
-import json
 import time
 
 from ai_workshop.extensions import db
-from ai_workshop.live.pushed import MOST_PUSHED, TICKER_SHOWN
 from ai_workshop.models import Workshop
 from ai_workshop.workshops.services import set_phase
 
-
-def read_events(chunks, wanted):
-    """Collect (event, data) pairs from an SSE body until `wanted` of them arrived."""
-    events, buffer = [], ""
-    for chunk in chunks:
-        buffer += chunk.decode() if isinstance(chunk, bytes) else chunk
-        while "\n\n" in buffer:
-            block, buffer = buffer.split("\n\n", 1)
-            lines = dict(line.split(": ", 1) for line in block.splitlines() if ": " in line)
-            if "event" in lines:
-                events.append((lines["event"], json.loads(lines["data"])))
-        if len(events) >= wanted:
-            return events
-    return events
+from ..support.sse import next_version, read_events
 
 
 def test_stream_sends_the_version_then_each_change(client, facilitator, workshop, login):
@@ -128,17 +113,6 @@ def test_one_facilitator_holds_only_so_many_live_screens(app, client, facilitato
     assert store.recent(f"{STREAMS}:{held}", 1800) == 1  # the closed stream's place is free
 
 
-def afresh(*items):
-    return [db.session.get(type(item), item.id) for item in items]
-
-
-def next_version(chunks) -> dict:
-    while True:
-        ((name, data),) = read_events(chunks, 1)
-        if name == "version":
-            return data
-
-
 def test_a_change_goes_out_at_once_and_a_burst_as_one_event_with_the_latest(
     app, client, facilitator, workshop, login
 ):
@@ -160,88 +134,4 @@ def test_a_change_goes_out_at_once_and_a_burst_as_one_event_with_the_latest(
     burst = next_version(chunks)
     assert burst["phase"] == "destiny"  # one event, with the latest
     assert time.monotonic() - sent >= 0.3
-    response.close()
-
-
-def test_a_new_story_comes_drawn_in_the_event_for_the_projector(
-    app, client, make, facilitator, workshop, login
-):
-    app.config["LIVE_PUSH"] = True
-    teller = make.participant(workshop, "Priya")
-    login(facilitator)
-    response = client.get(f"/live/{workshop.code}/events?screen=projector", buffered=False)
-    chunks = iter(response.response)
-    first = next_version(chunks)
-    assert "items" not in first  # the page drew itself: nothing to insert yet
-    workshop, teller = afresh(workshop, teller)  # the stream closed the shared session
-    story = make.story(workshop, teller, headline="Named headline", consent="named")
-    pushed = next_version(chunks)
-    workshop, teller = afresh(workshop, teller)
-    assert pushed["previous"] == first["version"] and pushed["version"] > first["version"]
-    assert pushed["newest"] == story.id
-    assert [item["id"] for item in pushed["items"]] == [story.id]
-    assert "Named headline" in pushed["items"][0]["html"] and "Priya" in pushed["items"][0]["html"]
-    assert pushed["counts"] == {"stories": 1}
-    make.story(workshop, teller, headline="Secret headline", consent="private")
-    private = next_version(chunks)
-    assert private["items"] == [] and private["counts"] == {"stories": 2}  # never on screen
-    workshop, teller = afresh(workshop, teller)
-    several = [make.story(workshop, teller, headline=f"Win {n}").id for n in range(6)]
-    burst = next_version(chunks)
-    # The ticker holds four: only the newest four are drawn, the event covers all six.
-    assert [item["id"] for item in burst["items"]] == several[-TICKER_SHOWN:]
-    assert burst["newest"] == several[-1] and burst["counts"] == {"stories": 8}
-    response.close()
-
-
-def test_the_console_gets_the_whole_card_with_its_moderation(
-    app, client, make, facilitator, workshop, login
-):
-    app.config["LIVE_PUSH"] = True
-    teller = make.participant(workshop, "Priya")
-    login(facilitator)
-    response = client.get(f"/live/{workshop.code}/events?screen=console", buffered=False)
-    chunks = iter(response.response)
-    next_version(chunks)
-    workshop, teller = afresh(workshop, teller)
-    make.story(workshop, teller, headline="Secret headline", consent="private")
-    (card,) = next_version(chunks)["items"]
-    assert "Secret headline" in card["html"] and "Hide from projector" in card["html"]
-    assert "don&#39;t quote" in card["html"] or "don't quote" in card["html"]
-    response.close()
-
-
-def test_a_burst_larger_than_a_push_or_another_phase_asks_for_a_refetch(
-    app, client, make, facilitator, workshop, login
-):
-    app.config["LIVE_PUSH"] = True
-    teller = make.participant(workshop, "Priya")
-    login(facilitator)
-    response = client.get(f"/live/{workshop.code}/events?screen=projector", buffered=False)
-    chunks = iter(response.response)
-    next_version(chunks)
-    workshop, teller = afresh(workshop, teller)
-    tellers = [teller] + [make.participant(workshop, f"Teller {n}") for n in range(4)]
-    for number in range(MOST_PUSHED + 1):
-        make.story(workshop, tellers[number % len(tellers)], headline=f"Story {number}")
-    # Stored while the stream waited: more than a push holds, so the screen refetches.
-    assert "items" not in next_version(chunks)
-    set_phase(db.session.get(Workshop, workshop.id), "dream")
-    db.session.commit()
-    assert "items" not in next_version(chunks)
-    response.close()
-
-
-def test_without_push_the_event_only_says_the_version(
-    app, client, make, facilitator, workshop, login
-):
-    assert not app.config["LIVE_PUSH"]
-    teller = make.participant(workshop, "Priya")
-    login(facilitator)
-    response = client.get(f"/live/{workshop.code}/events?screen=projector", buffered=False)
-    chunks = iter(response.response)
-    next_version(chunks)
-    workshop, teller = afresh(workshop, teller)
-    make.story(workshop, teller, headline="Named headline")
-    assert "items" not in next_version(chunks)
     response.close()
