@@ -32,10 +32,8 @@ ROOMS_KEPT = 64
 
 
 _IN_ROOM = Story.workshop_id == bindparam("workshop_id")
-# What a stream reads of its workshop at each change: a row, not the whole workshop; for a
-# screen that takes pushes, with the counts it shows beside the stories, read at the same
-# moment as the version. Stories count as the screens count them: all but the parking lot's.
-_STATE_COLUMNS = (
+# What a stream reads of its workshop at each change: a row, not the whole workshop.
+STATE = select(
     Workshop.id,
     Workshop.code,
     Workshop.version,
@@ -44,20 +42,15 @@ _STATE_COLUMNS = (
     Workshop.themes_shown,
     Workshop.table_count,
     Workshop.language,
-)
-_THIS_WORKSHOP = Workshop.id == bindparam("workshop_id")
-STATE = select(*_STATE_COLUMNS).where(_THIS_WORKSHOP)
-STATE_AND_COUNTS = select(
-    *_STATE_COLUMNS,
-    select(func.count(Story.id))
-    .where(Story.workshop_id == Workshop.id, Story.parked.is_(False))
-    .scalar_subquery()
-    .label("stories"),
+).where(Workshop.id == bindparam("workshop_id"))
+# The counts a pushing screen shows beside the stories, as it counts them: every story but
+# the parking lot's (from the index on both), everyone who joined.
+COUNTS = select(
+    select(func.count(Story.id)).where(_IN_ROOM, Story.parked.is_(False)).scalar_subquery(),
     select(func.count(Participant.id))
-    .where(Participant.workshop_id == Workshop.id)
-    .scalar_subquery()
-    .label("joined"),
-).where(_THIS_WORKSHOP)
+    .where(Participant.workshop_id == bindparam("workshop_id"))
+    .scalar_subquery(),
+)
 _ARRIVED = (
     select(Story)
     .where(_IN_ROOM, Story.id > bindparam("after_id"))
@@ -75,10 +68,9 @@ _NEWEST = (
 _LATEST = select(func.max(Story.id)).where(_IN_ROOM)
 
 
-def read_state(workshop_id: int, with_counts: bool = False) -> Row | None:
+def read_state(workshop_id: int) -> Row | None:
     """The workshop as a live stream needs it; None once it has been deleted."""
-    statement = STATE_AND_COUNTS if with_counts else STATE
-    return db.session.execute(statement, {"workshop_id": workshop_id}).first()
+    return db.session.execute(STATE, {"workshop_id": workshop_id}).first()
 
 
 @dataclass(frozen=True)
@@ -105,7 +97,7 @@ def pushes_to(workshop: Row, screen: str) -> bool:
 
 
 class RecentStories:
-    """One workshop's newest stories, as this process last read them."""
+    """One workshop's newest stories and counts, as this process last read them."""
 
     def __init__(self, workshop_id: int) -> None:
         self.workshop_id = workshop_id
@@ -113,11 +105,12 @@ class RecentStories:
         self.stories: list[Story] = []  # oldest first, at most MOST_PUSHED
         # Every story of the workshop with a greater id is in self.stories; None: not read.
         self.complete_after: int | None = None
+        self.counts: dict[str, int] = {}
         self._lock = threading.Lock()
 
-    def since(self, workshop: Row, after_id: int) -> list[Story] | None:
-        """The stories with a greater id than after_id, as of the workshop's version or
-        later; None when more arrived than are kept."""
+    def since(self, workshop: Row, after_id: int) -> tuple[list[Story], dict] | None:
+        """(the stories with a greater id than after_id, the counts) as of the workshop's
+        version or later; None when more arrived than are kept."""
         with self._lock:
             if workshop.version > self.version:
                 if workshop.redraw_version > self.version:
@@ -126,7 +119,7 @@ class RecentStories:
                 self._read(workshop.version)
             if self.complete_after is None or after_id < self.complete_after:
                 return None
-            return [story for story in self.stories if story.id > after_id]
+            return [story for story in self.stories if story.id > after_id], dict(self.counts)
 
     def _read(self, version: int) -> None:
         where = {"workshop_id": self.workshop_id}
@@ -144,6 +137,9 @@ class RecentStories:
             if len(kept) < len(self.stories) + len(arrived):
                 self.complete_after = kept[0].id - 1
             self.stories = kept
+        # Counted afresh: on PostgreSQL a story can commit after one with a greater id.
+        stories, joined = db.session.execute(COUNTS, where).one()
+        self.counts = {"stories": stories, "joined": joined}
         self.version = version
         db.session.close()
 
@@ -175,19 +171,19 @@ def rooms() -> Rooms:
 
 def push_for(workshop: Row, screen: str, after_id: int) -> Push | None:
     """The push that brings the screen from after_id to the workshop's version; None when it
-    must refetch instead (too many new stories). `workshop` carries the counts."""
-    stories = rooms().of(workshop).since(workshop, after_id)
-    if stories is None:
+    must refetch instead (too many new stories)."""
+    found = rooms().of(workshop).since(workshop, after_id)
+    if found is None:
         return None
+    stories, counts = found
     newest = stories[-1].id if stories else after_id
-    counts = {"stories": workshop.stories, "joined": workshop.joined}
     if screen == "projector":
         shown = [story for story in stories if story.on_projector][-TICKER_SHOWN:]
         with force_locale(workshop.language):
             items = [{"id": s.id, "into": "ticker", "html": str(ticker_line(s))} for s in shown]
             labels = {
-                "stories": _n("story shared", "stories shared", workshop.stories),
-                "joined": _n("person here", "people here", workshop.joined),
+                "stories": _n("story shared", "stories shared", counts["stories"]),
+                "joined": _n("person here", "people here", counts["joined"]),
             }
         return Push(items, newest, counts, labels)
     items = [{"id": s.id, "into": "feed", "html": str(story_card(s, workshop))} for s in stories]

@@ -25,10 +25,10 @@ ACCESS_CHECK_SECONDS = 5.0
 bp = Blueprint("live", __name__, url_prefix="/live")
 
 
-def _read_state(workshop_id: int, screen: str = "") -> Row | None:
+def _read_state(workshop_id: int) -> Row | None:
     """Read and release the connection at once: a stream must not pin a transaction.
-    None once the workshop has been deleted. With the counts a pushing screen shows."""
-    state = read_state(workshop_id, with_counts=bool(screen))
+    None once the workshop has been deleted."""
+    state = read_state(workshop_id)
     db.session.close()
     return state
 
@@ -98,24 +98,23 @@ def _events_for(workshop_id: int, config: dict, viewer: tuple[int, int], screen:
                 yield _event("denied", {})
                 return
         waiter = broker().waiter(workshop_id)
-        state = _read_state(workshop_id, screen)
+        # Idle, a change goes out at once. Under a room's load changes arrive every few
+        # milliseconds: within `coalesce` of the last event the stream waits out the rest
+        # before it reads, and sends what gathered as one event.
+        gather = coalesce - (time.monotonic() - last_event)
+        if gather > 0:
+            time.sleep(gather)
+        state = _read_state(workshop_id)
         if state is None:
             yield _event("gone", {})
             return
         if state.version != last_version:
-            # Idle, the change goes out at once. Under a room's load changes arrive every
-            # few milliseconds: within `coalesce` of the last event the stream gathers them
-            # and sends the latest, so the screen redraws a burst instead of chasing it.
-            gather = coalesce - (time.monotonic() - last_event)
-            if gather > 0:
-                time.sleep(gather)
-                state = _read_state(workshop_id, screen) or state
             event, last_story, refetch = _version_event(state, last_version, screen, last_story)
             # A screen that refetches its whole panel does so at most every `refetch_every`.
             wait = refetch_every - (time.monotonic() - last_refetch) if refetch else 0
             if wait > 0:
                 time.sleep(wait)
-                state = _read_state(workshop_id, screen) or state
+                state = _read_state(workshop_id) or state
                 event = _event("version", {"version": state.version, "phase": state.phase})
                 last_story = latest_story_id(workshop_id) if screen else 0
                 db.session.close()

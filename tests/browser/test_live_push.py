@@ -142,3 +142,46 @@ def test_a_hidden_story_leaves_the_projector_at_once(browser, live_server, seede
     in_app(live_server, hide)
     expect(line).to_have_count(0, timeout=1500)  # not at the next catch-up, 2 s on
     assert time.monotonic() - hidden_at < 1.5
+
+
+# Keeps a handle on the page's EventSource, as live.js opens it.
+KEEP_SOURCES = """
+window.__sources = [];
+const PlainEventSource = window.EventSource;
+window.EventSource = function (url, options) {
+  const source = new PlainEventSource(url, options);
+  window.__sources.push(source);
+  return source;
+};
+window.EventSource.CLOSED = PlainEventSource.CLOSED;
+"""
+
+
+def test_a_push_after_a_gap_in_the_versions_refetches_so_nothing_is_missed(
+    browser, live_server, seeded
+):
+    base, code = live_server.base_url, seeded["code"]
+    teller = open_discovery(live_server, seeded)
+    context = browser.new_context(viewport=PROJECTOR)
+    context.add_init_script(KEEP_SOURCES)
+    projector = context.new_page()
+    login(projector, base, seeded["email"], seeded["password"])
+    projector.goto(f"{base}/projector/{code}")
+    expect(projector.locator("[data-connection]").first).to_have_attribute("data-state", "online")
+    time.sleep(0.5)
+    projector.evaluate("window.__sources.at(-1).close()")  # the stream drops, unnoticed
+    tell(live_server, code, teller, "Told first while the stream was down")
+    missed = tell(live_server, code, teller, "Told while the stream was down")
+    shown = projector.evaluate("window.AIW.lastUpdate.version")
+    current = in_app(live_server, lambda _make: find_workshop(code).version)
+    assert current >= shown + 2
+    # The next push starts after a version the page never saw: it refetches, not inserts.
+    gap = {"version": current, "previous": shown + 1, "phase": "discover", "newest": missed,
+           "items": [], "counts": {}, "labels": {}}  # fmt: skip
+    projector.evaluate(
+        "(data) => window.__sources.at(-1).dispatchEvent("
+        "new MessageEvent('version', {data: JSON.stringify(data)}))",
+        gap,
+    )
+    line = projector.locator(f'.ticker [data-story-id="{missed}"]')
+    expect(line).to_contain_text("Told while the stream was down", timeout=1500)
