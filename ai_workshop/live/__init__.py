@@ -74,6 +74,10 @@ def announce(app, change: Change) -> None:
     """Tell this process's streams, stage cache and held phones; also called by the channel
     listener."""
     app.extensions["aiw_live"].publish(change.workshop_id)
+    _announce_stage(app, change)
+
+
+def _announce_stage(app, change: Change) -> None:
     if change.stage:
         app.extensions["aiw_stage"].forget(change.code)
         app.extensions["aiw_stage_watch"].poke(change.code)
@@ -85,7 +89,12 @@ def _after_commit(session) -> None:
         app = current_app._get_current_object()
         channel = app.extensions.get("aiw_channel")
         if channel is not None:
+            # The version is bumped by the announcer, after this: the streams here would
+            # read nothing new yet. Its notification wakes them, in this process too.
             channel.bump_and_notify(touched.values())
+            for change in touched.values():
+                _announce_stage(app, change)
+            return
         siblings = app.extensions.get("aiw_siblings")
         if siblings is not None:
             siblings.tell(touched.values())

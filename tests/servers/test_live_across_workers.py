@@ -116,3 +116,13 @@ def test_a_story_sent_to_one_process_reaches_a_stream_on_another_within_a_second
     times = delivery_times(second, code, token, arrivals, 3)
     assert max(times) < 1.0, times
     stop.set()
+
+    # Stories are arrivals: screens insert them. A phase change is not: they redraw.
+    database = make_url(first.env["DATABASE_URL"]).set(drivername="postgresql")
+    read = "SELECT version, redraw_version FROM workshop WHERE code = %s"
+    with psycopg.connect(database.render_as_string(False), autocommit=True) as connection:
+        version, redraw_version = connection.execute(read, (code,)).fetchone()
+        assert redraw_version < version
+        second.flask("workshop", "phase", code, "dream")
+        version, redraw_version = connection.execute(read, (code,)).fetchone()
+        assert redraw_version == version
