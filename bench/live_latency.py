@@ -47,7 +47,7 @@ def scan_to_form(browser, base: str, code: str) -> float:
     page.goto(f"{base}/j/{code}")
     page.click("button[type=submit]")
     page.wait_for_selector("#headline:enabled")
-    page.wait_for_function("document.readyState === 'complete'")
+    page.wait_for_load_state("load")  # the page's CSP refuses wait_for_function's eval
     ready = page.evaluate("Date.now()")
     context.close()
     return ready - start
@@ -61,7 +61,7 @@ def submit_to_projector(projector, phone, index: int) -> float:
     phone.locator("label.chip").first.click()
     sent = phone.evaluate("Date.now()")
     phone.click("[data-submit]")
-    projector.wait_for_function(f"window.__seen && window.__seen[{headline!r}]", timeout=10000)
+    projector.locator(".ticker .headline", has_text=headline).wait_for(timeout=10000)
     seen = projector.evaluate(f"window.__seen[{headline!r}]")
     phone.wait_for_selector(f"#my-stories >> text={headline}")
     return seen - sent

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from flask import current_app
 from flask_babel import force_locale
+from flask_babel import gettext as _
 from flask_babel import ngettext as _n
 from sqlalchemy import Row, bindparam, func, select
 from sqlalchemy.orm import joinedload
@@ -184,6 +185,7 @@ def push_for(workshop: Row, screen: str, after_id: int) -> Push | None:
             labels = {
                 "stories": _n("story shared", "stories shared", counts["stories"]),
                 "joined": _n("person here", "people here", counts["joined"]),
+                "joined_footer": _("%(n)d joined", n=counts["joined"]),
             }
         return Push(items, newest, counts, labels)
     items = [{"id": s.id, "into": "feed", "html": str(story_card(s, workshop))} for s in stories]

@@ -86,6 +86,7 @@ def test_a_story_is_inserted_on_the_projector_and_console_without_a_refetch(
     expect(ticker_line).to_contain_text("Amira")
     expect(projector.locator("[data-story-count]")).to_have_text("1")
     expect(projector.locator('[data-push-label="stories"]')).to_have_text("story shared")
+    expect(projector.locator('[data-push-label="joined_footer"]')).to_have_text("1 joined")
     card = console.locator(f'.story-feed [data-story-id="{story_id}"]')
     expect(card).to_contain_text("Pushed to the big screen")
     expect(card.get_by_role("button", name="Hide from projector")).to_be_visible()

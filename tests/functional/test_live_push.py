@@ -38,7 +38,9 @@ def test_a_new_story_comes_drawn_in_the_event_for_the_projector(
     assert [item["id"] for item in pushed["items"]] == [story.id]
     assert "Named headline" in pushed["items"][0]["html"] and "Priya" in pushed["items"][0]["html"]
     assert pushed["counts"] == {"stories": 1, "joined": 1}
-    assert pushed["labels"] == {"stories": "story shared", "joined": "person here"}
+    assert pushed["labels"] == {
+        "stories": "story shared", "joined": "person here", "joined_footer": "1 joined"
+    }  # fmt: skip
     make.story(workshop, teller, headline="Secret headline", consent="private")
     private = next_version(chunks)
     assert private["items"] == [] and private["counts"]["stories"] == 2  # never on screen
