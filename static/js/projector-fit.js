@@ -215,6 +215,16 @@
   }
 
   document.addEventListener("live:updated", fitAll);
+  // An arriving item is measured where its animation starts, lower down: fit again once it
+  // has arrived, or a pushed headline would leave the ticker smaller than it needs to be.
+  let refit = null;
+  document.addEventListener("animationend", function (event) {
+    if (event.animationName !== "arrive" || refit !== null) return;
+    refit = requestAnimationFrame(function () {
+      refit = null;
+      fitAll();
+    });
+  });
   window.addEventListener("resize", fitAll);
   if (document.fonts && document.fonts.ready) document.fonts.ready.then(fitAll);
   fitAll();
