@@ -177,7 +177,10 @@ async def run(args, server, room_info: dict) -> dict:
             await asyncio.sleep(0.1)
         load_started = room.load_started = time.perf_counter()
         on_postgres = server.env["DATABASE_URL"].startswith("postgres")
-        cpu_before, writes_before = cpu_seconds(server.process.pid, on_postgres), writes(recorder)
+        cpu_before, writes_before = (
+            cpu_seconds(server.process.pid, on_postgres),
+            recorder.room_writes(),
+        )
         loop = asyncio.get_running_loop()
         until = loop.time() + args.duration
         probe = asyncio.create_task(projector.probe(room, also=console))
@@ -199,7 +202,7 @@ async def run(args, server, room_info: dict) -> dict:
         launched = await writer
         cpu = cpu_between(cpu_before, cpu_seconds(server.process.pid, on_postgres))
         report["cpu_ms_per_write"] = {
-            role: 1000 * seconds / max(1, writes(recorder) - writes_before)
+            role: 1000 * seconds / max(1, recorder.room_writes() - writes_before)
             for role, seconds in cpu.items()
         }
         if watching is not None:
@@ -223,10 +226,6 @@ async def run(args, server, room_info: dict) -> dict:
     return report
 
 
-def writes(recorder) -> int:
-    return sum(len(recorder.latency_ms[kind]) for kind in ("story", "dream", "vote"))
-
-
 async def join_and_follow(room: Room, index: int) -> None:
     await room.follow(await room.join(index))
 
@@ -248,8 +247,7 @@ def figures(args, room, projector, recorder, memory, lags, server, room_info) ->
         "server_errors": recorder.server_errors(),
         "connection_failures": recorder.connection_failures(),
         "write_percentiles_ms": recorder.write_percentiles(),
-        "writes_per_second": sum(len(recorder.latency_ms[k]) for k in ("story", "dream", "vote"))
-        / max(1.0, args.duration),
+        "writes_per_second": recorder.room_writes() / max(1.0, args.duration),
         "freshness": summary("projector shows a new story (send → redrawn)", shown),
         "harvest_freshness": summary(
             "harvest map shows a table's harvest (send → redrawn)",

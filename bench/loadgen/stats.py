@@ -23,6 +23,10 @@ class Recorder:
         self.failures: dict[str, Counter] = defaultdict(Counter)
         self.writes_sent: list[tuple[float, float]] = []  # (sent at, milliseconds)
 
+    def room_writes(self) -> int:
+        """Stories, dreams and dots answered so far: the room's own writes, not the probe's."""
+        return sum(len(self.latency_ms[kind]) for kind in ("story", "dream", "vote"))
+
     def record(self, endpoint: str, status: int, milliseconds: float) -> None:
         self.latency_ms[endpoint].append(milliseconds)
         self.statuses[endpoint][status] += 1
