@@ -88,6 +88,8 @@ def app(backend, tmp_path, request):
         yield app
         if "aiw_pdf" in app.extensions:
             app.extensions["aiw_pdf"].close()
+        if "aiw_live_reader" in app.extensions:
+            app.extensions["aiw_live_reader"].close()
         db.session.remove()
         db.engine.dispose()
 

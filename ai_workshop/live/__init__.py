@@ -110,6 +110,7 @@ def init_live(app, load_stage, state_json) -> None:
     """load_stage(code) reads a room's stage from the database into the stage cache;
     state_json(stage) is the body phones receive."""
     from ai_workshop.live.postgres import init_postgres_channel
+    from ai_workshop.live.reader import init_live_reader
     from ai_workshop.live.shortcut import StatePollShortcut
     from ai_workshop.live.siblings import init_siblings
 
@@ -131,4 +132,5 @@ def init_live(app, load_stage, state_json) -> None:
         event.listen(db.session, "after_commit", _after_commit)
         event.listen(db.session, "after_rollback", _after_rollback)
     init_postgres_channel(app)
+    init_live_reader(app)
     init_siblings(app)

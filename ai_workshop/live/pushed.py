@@ -3,14 +3,16 @@ event, drawn as the screen draws them, and the counts beside them, so the projec
 console insert them at once instead of refetching their whole panel (they still do, now and
 then, to catch up on the rest).
 
-The newest stories of a workshop are read once per version by whichever stream of the
-process asks first, and shared by every stream of the process (RecentStories); each story is
-drawn once per process and language (stories/drawn.py).
+A room is read once for every stream of the process that woke before the read began
+(RoomView.state), its newest stories once per version (RoomView.since); each story is drawn
+once per process and language (stories/drawn.py).
 """
 
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import partial
 
 from flask import current_app
 from flask_babel import force_locale
@@ -19,7 +21,7 @@ from flask_babel import ngettext as _n
 from sqlalchemy import Row, bindparam, func, select
 from sqlalchemy.orm import joinedload
 
-from ai_workshop.extensions import db
+from ai_workshop.live.reader import live_read, live_rows
 from ai_workshop.models import Participant, Story, Workshop
 from ai_workshop.stories.drawn import story_card, ticker_line
 
@@ -33,7 +35,10 @@ ROOMS_KEPT = 64
 
 
 _IN_ROOM = Story.workshop_id == bindparam("workshop_id")
-# What a stream reads of its workshop at each change: a row, not the whole workshop.
+# What a stream reads of its workshop at each change, in one statement: a row, not the whole
+# workshop; the counts a pushing screen shows beside the stories, as it counts them (every
+# story but the parking lot's, from the index on both; everyone who joined); the newest
+# story's id, from which a refetching screen's next push starts.
 STATE = select(
     Workshop.id,
     Workshop.code,
@@ -43,35 +48,37 @@ STATE = select(
     Workshop.themes_shown,
     Workshop.table_count,
     Workshop.language,
-).where(Workshop.id == bindparam("workshop_id"))
-# The counts a pushing screen shows beside the stories, as it counts them: every story but
-# the parking lot's (from the index on both), everyone who joined.
-COUNTS = select(
-    select(func.count(Story.id)).where(_IN_ROOM, Story.parked.is_(False)).scalar_subquery(),
+    select(func.count(Story.id))
+    .where(_IN_ROOM, Story.parked.is_(False))
+    .scalar_subquery()
+    .label("stories"),
     select(func.count(Participant.id))
     .where(Participant.workshop_id == bindparam("workshop_id"))
-    .scalar_subquery(),
-)
+    .scalar_subquery()
+    .label("joined"),
+    select(func.coalesce(func.max(Story.id), 0)).where(_IN_ROOM).scalar_subquery().label("newest"),
+).where(Workshop.id == bindparam("workshop_id"))
+# Strengths in the same statement: a second one for them doubled the cost of a read.
 _ARRIVED = (
     select(Story)
     .where(_IN_ROOM, Story.id > bindparam("after_id"))
-    .options(joinedload(Story.participant))
+    .options(joinedload(Story.participant), joinedload(Story.strengths))
     .order_by(Story.id)
     .limit(MOST_PUSHED + 1)
 )
 _NEWEST = (
     select(Story)
     .where(_IN_ROOM)
-    .options(joinedload(Story.participant))
+    .options(joinedload(Story.participant), joinedload(Story.strengths))
     .order_by(Story.id.desc())
     .limit(MOST_PUSHED)
 )
-_LATEST = select(func.max(Story.id)).where(_IN_ROOM)
 
 
 def read_state(workshop_id: int) -> Row | None:
     """The workshop as a live stream needs it; None once it has been deleted."""
-    return db.session.execute(STATE, {"workshop_id": workshop_id}).first()
+    found = live_rows(STATE, {"workshop_id": workshop_id})
+    return found[0] if found else None
 
 
 @dataclass(frozen=True)
@@ -84,10 +91,6 @@ class Push:
     labels: dict[str, str]
 
 
-def latest_story_id(workshop_id: int) -> int:
-    return db.session.scalar(_LATEST, {"workshop_id": workshop_id}) or 0
-
-
 def pushes_to(workshop: Row, screen: str) -> bool:
     """Only Discovery's stories wall and feed take single stories; other screens refetch."""
     if workshop.phase != "discover":
@@ -97,17 +100,29 @@ def pushes_to(workshop: Row, screen: str) -> bool:
     return screen == "console"
 
 
-class RecentStories:
-    """One workshop's newest stories and counts, as this process last read them."""
+class RoomView:
+    """One workshop as this process last read it: its state, its newest stories."""
 
     def __init__(self, workshop_id: int) -> None:
         self.workshop_id = workshop_id
+        self._state: Row | None = None
+        self._state_read_at = float("-inf")
+        self._state_lock = threading.Lock()
         self.version = 0
         self.stories: list[Story] = []  # oldest first, at most MOST_PUSHED
         # Every story of the workshop with a greater id is in self.stories; None: not read.
         self.complete_after: int | None = None
-        self.counts: dict[str, int] = {}
         self._lock = threading.Lock()
+
+    def state(self, not_before: float) -> Row | None:
+        """The room's state (None once deleted) from a read that began at not_before or
+        later: every stream woken by one change shares one read. A stream passes the moment
+        it took its waiter (live/broker.py): a change announced before then is in the read."""
+        with self._state_lock:
+            if self._state_read_at < not_before:
+                self._state_read_at = time.monotonic()
+                self._state = read_state(self.workshop_id)
+            return self._state
 
     def since(self, workshop: Row, after_id: int) -> tuple[list[Story], dict] | None:
         """(the stories with a greater id than after_id, the counts) as of the workshop's
@@ -117,19 +132,23 @@ class RecentStories:
                 if workshop.redraw_version > self.version:
                     # An edit, a hide, a deletion: what is kept may be stale.
                     self.complete_after = None
-                self._read(workshop.version)
+                self._read(workshop)
             if self.complete_after is None or after_id < self.complete_after:
                 return None
-            return [story for story in self.stories if story.id > after_id], dict(self.counts)
+            counts = {"stories": workshop.stories, "joined": workshop.joined}
+            return [story for story in self.stories if story.id > after_id], counts
 
-    def _read(self, version: int) -> None:
-        where = {"workshop_id": self.workshop_id}
-        arrived = None
+    def _read(self, workshop: Row) -> None:
+        known = None
         if self.complete_after is not None:
-            newest = self.stories[-1].id if self.stories else self.complete_after
-            arrived = list(db.session.scalars(_ARRIVED, where | {"after_id": newest}))
-        if arrived is None or len(arrived) > MOST_PUSHED:
-            newest_first = list(db.session.scalars(_NEWEST, where))
+            known = self.stories[-1].id if self.stories else self.complete_after
+        if known is None or workshop.newest > known:  # else someone joined: no story to read
+            self._read_stories(known)
+        self.version = workshop.version
+
+    def _read_stories(self, known: int | None) -> None:
+        arrived, newest_first = live_read(partial(_new_stories, self.workshop_id, known))
+        if arrived is None:
             self.stories = newest_first[::-1]
             full = len(newest_first) == MOST_PUSHED
             self.complete_after = newest_first[-1].id - 1 if full else 0
@@ -138,28 +157,34 @@ class RecentStories:
             if len(kept) < len(self.stories) + len(arrived):
                 self.complete_after = kept[0].id - 1
             self.stories = kept
-        # Counted afresh: on PostgreSQL a story can commit after one with a greater id.
-        stories, joined = db.session.execute(COUNTS, where).one()
-        self.counts = {"stories": stories, "joined": joined}
-        self.version = version
-        db.session.close()
+
+
+def _new_stories(workshop_id: int, known: int | None, session) -> tuple[list | None, list]:
+    """(the stories after `known`, []) or, when that is unknown or more than are kept,
+    (None, the newest stories, newest first)."""
+    where = {"workshop_id": workshop_id}
+    if known is not None:
+        arrived = list(session.scalars(_ARRIVED, where | {"after_id": known}).unique())
+        if len(arrived) <= MOST_PUSHED:
+            return arrived, []
+    return None, list(session.scalars(_NEWEST, where).unique())
 
 
 class Rooms:
-    """RecentStories by workshop, for this process (one per app: app.extensions)."""
+    """RoomView by workshop, for this process (one per app: app.extensions)."""
 
     def __init__(self, kept: int = ROOMS_KEPT) -> None:
         self.kept = kept
         self._lock = threading.Lock()
-        self._rooms: OrderedDict[tuple[int, str], RecentStories] = OrderedDict()
+        self._rooms: OrderedDict[tuple[int, str], RoomView] = OrderedDict()
 
-    def of(self, workshop: Row) -> RecentStories:
+    def of(self, workshop_id: int, code: str) -> RoomView:
         """By id and join code: SQLite may give a deleted workshop's id to the next one."""
-        key = (workshop.id, workshop.code)
+        key = (workshop_id, code)
         with self._lock:
             room = self._rooms.get(key)
             if room is None:
-                room = self._rooms[key] = RecentStories(workshop.id)
+                room = self._rooms[key] = RoomView(workshop_id)
                 while len(self._rooms) > self.kept:
                     self._rooms.popitem(last=False)
             self._rooms.move_to_end(key)
@@ -173,7 +198,7 @@ def rooms() -> Rooms:
 def push_for(workshop: Row, screen: str, after_id: int) -> Push | None:
     """The push that brings the screen from after_id to the workshop's version; None when it
     must refetch instead (too many new stories)."""
-    found = rooms().of(workshop).since(workshop, after_id)
+    found = rooms().of(workshop.id, workshop.code).since(workshop, after_id)
     if found is None:
         return None
     stories, counts = found

@@ -12,7 +12,7 @@ from sqlalchemy import Row, exists, select
 from ai_workshop.domain_errors import TooManyRequests
 from ai_workshop.extensions import db
 from ai_workshop.live import broker
-from ai_workshop.live.pushed import SCREENS, latest_story_id, push_for, pushes_to, read_state
+from ai_workshop.live.pushed import SCREENS, push_for, pushes_to, rooms
 from ai_workshop.models import CoFacilitator, Facilitator, Workshop
 from ai_workshop.web import access
 from ai_workshop.web.ratelimit import release_slot, take_slot
@@ -23,14 +23,6 @@ STREAMS = "live-streams"
 ACCESS_CHECK_SECONDS = 5.0
 
 bp = Blueprint("live", __name__, url_prefix="/live")
-
-
-def _read_state(workshop_id: int) -> Row | None:
-    """Read and release the connection at once: a stream must not pin a transaction.
-    None once the workshop has been deleted."""
-    state = read_state(workshop_id)
-    db.session.close()
-    return state
 
 
 def _still_runs(workshop_id: int, facilitator_id: int, epoch: int) -> bool:
@@ -55,9 +47,9 @@ def _event(name: str, payload: dict) -> str:
     return f"event: {name}\ndata: {json.dumps(payload)}\n\n"
 
 
-def _changes(workshop_id: int, config: dict, viewer: tuple[int, int], screen: str):
+def _changes(room: tuple[int, str], config: dict, viewer: tuple[int, int], screen: str):
     try:
-        yield from _events_for(workshop_id, config, viewer, screen)
+        yield from _events_for(room, config, viewer, screen)
     finally:
         release_slot(str(viewer[0]), STREAMS)
 
@@ -71,23 +63,22 @@ def _version_event(workshop: Row, previous: int | None, screen: str, after_id: i
     if screen and arrivals_only and pushes_to(workshop, screen):
         push = push_for(workshop, screen, after_id)
     if push is None:
-        newest = latest_story_id(workshop.id) if screen else 0
-        db.session.close()
-        return _event("version", payload), newest, True
+        return _event("version", payload), workshop.newest, True
     payload |= {"previous": previous, "newest": push.newest, "items": push.items}
     payload |= {"counts": push.counts, "labels": push.labels}
     return _event("version", payload), push.newest, False
 
 
-def _events_for(workshop_id: int, config: dict, viewer: tuple[int, int], screen: str = ""):
+def _events_for(room: tuple[int, str], config: dict, viewer: tuple[int, int], screen: str = ""):
+    """room: the workshop's id and join code."""
     poll, heartbeat = config["LIVE_POLL_SECONDS"], config["LIVE_HEARTBEAT_SECONDS"]
     coalesce, refetch_every = config["LIVE_COALESCE_SECONDS"], config["LIVE_REFETCH_SECONDS"]
     deadline = time.monotonic() + config["LIVE_STREAM_MAX_SECONDS"]
     yield "retry: 2000\n\n"
+    workshop_id, view = room[0], rooms().of(*room)
     last_version, last_sent = None, time.monotonic()
     last_event = last_refetch = -refetch_every
-    last_story = latest_story_id(workshop_id) if screen else 0
-    db.session.close()
+    last_story = 0
     checked = time.monotonic()
     while time.monotonic() < deadline:
         if time.monotonic() - checked >= config.get(
@@ -97,14 +88,14 @@ def _events_for(workshop_id: int, config: dict, viewer: tuple[int, int], screen:
             if not _still_runs(workshop_id, *viewer):
                 yield _event("denied", {})
                 return
-        waiter = broker().waiter(workshop_id)
+        waiter, woke = broker().waiter(workshop_id), time.monotonic()
         # Idle, a change goes out at once. Under a room's load changes arrive every few
         # milliseconds: within `coalesce` of the last event the stream waits out the rest
         # before it reads, and sends what gathered as one event.
         gather = coalesce - (time.monotonic() - last_event)
         if gather > 0:
             time.sleep(gather)
-        state = _read_state(workshop_id)
+        state = view.state(not_before=woke)
         if state is None:
             yield _event("gone", {})
             return
@@ -114,10 +105,9 @@ def _events_for(workshop_id: int, config: dict, viewer: tuple[int, int], screen:
             wait = refetch_every - (time.monotonic() - last_refetch) if refetch else 0
             if wait > 0:
                 time.sleep(wait)
-                state = _read_state(workshop_id) or state
+                state = view.state(not_before=time.monotonic()) or state
                 event = _event("version", {"version": state.version, "phase": state.phase})
-                last_story = latest_story_id(workshop_id) if screen else 0
-                db.session.close()
+                last_story = state.newest if screen else 0
             if refetch:
                 last_refetch = time.monotonic()
             last_version = state.version
@@ -132,8 +122,8 @@ def _events_for(workshop_id: int, config: dict, viewer: tuple[int, int], screen:
 @bp.get("/<code>/events")
 @access.runs_workshop
 def events(workshop):
-    workshop_id = workshop.id
     viewer = (current_user.id, current_user.session_epoch)
+    room = (workshop.id, workshop.code)
     config = current_app.config
     wait = take_slot(
         str(viewer[0]), STREAMS, config["LIVE_STREAMS_PER_USER"], config["LIVE_STREAM_MAX_SECONDS"]
@@ -143,7 +133,7 @@ def events(workshop):
     db.session.close()
     screen = request.args.get("screen", "")
     screen = screen if screen in SCREENS and config["LIVE_PUSH"] else ""
-    stream = stream_with_context(_changes(workshop_id, current_app.config, viewer, screen))
+    stream = stream_with_context(_changes(room, current_app.config, viewer, screen))
     response = Response(stream, mimetype="text/event-stream")
     response.headers["Cache-Control"] = "no-cache"
     response.headers["X-Accel-Buffering"] = "no"

@@ -2,6 +2,7 @@
 change but an arrival makes the screens redraw instead."""
 
 import re
+import time
 
 from sqlalchemy import event
 
@@ -166,17 +167,33 @@ def test_the_newest_stories_are_read_once_per_version_for_every_stream(make, wor
     first = make.story(workshop, teller, headline="First")
     state = read_state(workshop.id)
     with Statements() as reading:
-        stories, counts = rooms().of(state).since(state, 0)
+        stories, counts = rooms().of(state.id, state.code).since(state, 0)
     assert [s.id for s in stories] == [first.id] and counts == {"stories": 1, "joined": 1}
     assert reading.count >= 1
     with Statements() as again:  # another stream, same version
-        assert [s.id for s in rooms().of(state).since(state, 0)[0]] == [first.id]
-        assert rooms().of(state).since(state, first.id)[0] == []
+        assert [s.id for s in rooms().of(state.id, state.code).since(state, 0)[0]] == [first.id]
+        assert rooms().of(state.id, state.code).since(state, first.id)[0] == []
     assert again.count == 0
     second = make.story(afresh(workshop)[0], afresh(teller)[0], headline="Second")
     newer = read_state(workshop.id)
-    stories, counts = rooms().of(newer).since(newer, first.id)
+    stories, counts = rooms().of(newer.id, newer.code).since(newer, first.id)
     assert [s.id for s in stories] == [second.id] and counts["stories"] == 2
+
+
+def test_streams_woken_by_one_change_share_one_read_of_the_room(make, workshop):
+    teller = make.participant(workshop, "Priya")
+    opening = make.story(workshop, teller, headline="First")
+    view = rooms().of(workshop.id, workshop.code)
+    woke = time.monotonic()
+    with Statements() as reading:
+        first = view.state(not_before=woke)
+        again = view.state(not_before=woke)  # a second stream woken by the same change
+    assert again is first and reading.count == 1
+    assert (first.stories, first.joined, first.newest) == (1, 1, opening.id)
+    story = make.story(afresh(workshop)[0], afresh(teller)[0], headline="Second")
+    # A stream woken after that read began needs a new one: it would miss the second story.
+    later = view.state(not_before=time.monotonic())
+    assert later.version > first.version and later.stories == 2 and later.newest == story.id
 
 
 def test_a_stream_further_behind_than_is_kept_is_told_to_refetch(make, workshop):
@@ -186,7 +203,7 @@ def test_a_stream_further_behind_than_is_kept_is_told_to_refetch(make, workshop)
         for n in range(MOST_PUSHED + 5)
     ]
     state = read_state(workshop.id)
-    kept = rooms().of(state)
+    kept = rooms().of(state.id, state.code)
     assert kept.since(state, ids[0]) is None  # 64 newer than it, 60 kept
     assert [s.id for s in kept.since(state, ids[4])[0]] == ids[5:]
 
@@ -195,12 +212,12 @@ def test_after_a_hide_the_kept_stories_are_read_afresh(make, workshop):
     teller = make.participant(workshop, "Priya")
     story = make.story(workshop, teller, headline="To hide")
     state = read_state(workshop.id)
-    assert not rooms().of(state).since(state, 0)[0][0].hidden
+    assert not rooms().of(state.id, state.code).since(state, 0)[0][0].hidden
     set_hidden(db.session.get(Story, story.id), True)
     db.session.commit()
     hidden = read_state(workshop.id)
     assert hidden.redraw_version == hidden.version
-    assert rooms().of(hidden).since(hidden, 0)[0][0].hidden
+    assert rooms().of(hidden.id, hidden.code).since(hidden, 0)[0][0].hidden
 
 
 def test_a_new_workshop_on_a_deleted_ones_id_never_sees_its_stories(make, facilitator):
@@ -209,9 +226,9 @@ def test_a_new_workshop_on_a_deleted_ones_id_never_sees_its_stories(make, facili
     gone = make.workshop(facilitator, phase="discover")
     make.story(gone, make.participant(gone, "Priya"), headline="From the deleted room")
     state = read_state(gone.id)
-    assert rooms().of(state).since(state, 0)[0]
+    assert rooms().of(state.id, state.code).since(state, 0)[0]
     delete_workshop(db.session.get(Workshop, gone.id))
     db.session.commit()
     fresh = make.workshop(facilitator, phase="discover")
     state = read_state(fresh.id)
-    assert rooms().of(state).since(state, 0)[0] == []
+    assert rooms().of(state.id, state.code).since(state, 0)[0] == []
