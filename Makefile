@@ -51,8 +51,11 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# One pytest worker per core, at most four; with PostgreSQL each worker gets a database of
+# its own (tests/support/databases.py). `PYTEST_WORKERS=0 make test` runs in one process.
+PYTEST_WORKERS ?= auto
 test: $(STAMP) $(CATALOGS) fonts browsers axe office lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --maxprocesses 4
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts .cache

@@ -11,7 +11,9 @@ from ai_workshop.config import normalise_database_url
 from ai_workshop.extensions import db
 
 from .factories import Factories
+from .support.databases import give_each_worker_its_own_database
 
+give_each_worker_its_own_database()
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL")
 BACKENDS = ["sqlite"] + (["postgres"] if POSTGRES_URL else [])
 
