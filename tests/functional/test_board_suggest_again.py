@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from ai_workshop.board import proposals
+from ai_workshop.board import planner, proposals
 from ai_workshop.board.snapshots import board_state
 from ai_workshop.extensions import db
 from ai_workshop.models import BoardSnapshot, Story, Theme
@@ -338,11 +338,11 @@ def test_bad_preview_input_is_a_clear_400(desk, workshop, stories):
 
 def test_a_new_theme_never_takes_the_name_of_one_that_stays(workshop):
     taken = {"clear communication & composure"}
-    name = proposals._unique(
+    name = planner.unique_name(
         "Clear communication & composure", ["clear communication", "composure", "calm"], taken
     )
     assert name == "Composure & calm"
-    assert proposals._unique("Calm", [], {"calm"}) == "Calm (2)"
+    assert planner.unique_name("Calm", [], {"calm"}) == "Calm (2)"
 
 
 def test_the_preview_names_what_it_keeps_and_why(desk, workshop, stories):
