@@ -3,7 +3,7 @@
 Suggested words come from the stories (themes/summaries.py quotes them, consent first) and
 are kept current by every board change; what the facilitator writes by hand stays until
 they ask for the suggested words again. The screens read the stored words through
-theme_words() and core_words(), which never show a quote its story no longer allows.
+board/core_words.py, which never show a quote its story no longer allows.
 """
 
 from collections import Counter
@@ -211,16 +211,31 @@ def _cleaned(text: str, most: int) -> str:
     return cleaned
 
 
+def stories_by_id(ids) -> dict[int, Story]:
+    if not ids:
+        return {}
+    return {
+        story.id: story
+        for story in db.session.scalars(
+            select(Story).where(Story.id.in_(set(ids))).options(selectinload(Story.participant))
+        )
+    }
+
+
+def quoted_in(story: Story, text: str) -> bool:
+    return any(sentence in text for sentence in quotable_sentences(summary_input(story)))
+
+
 def edit_theme_summary(workshop: Workshop, theme: Theme, text: str) -> None:
     text = _cleaned(text, THEME_MAX)
     save_snapshot(workshop, _("Edit the words for “%(name)s”", name=theme.name))
     theme.summary, theme.summary_edited = text, True
     # Cited are the stories whose words the new text still quotes.
-    cited = _stories_by_id(theme.summary_story_ids or [])
+    cited = stories_by_id(theme.summary_story_ids or [])
     theme.summary_story_ids = [
         story_id
         for story_id in theme.summary_story_ids or []
-        if story_id in cited and _quoted_in(cited[story_id], text)
+        if story_id in cited and quoted_in(cited[story_id], text)
     ]
     mark_changed(workshop)
 
@@ -244,85 +259,3 @@ def reset_core_summary(workshop: Workshop) -> None:
     workshop.core_summary_edited = False
     workshop.core_summary = suggest_words(workshop).core
     mark_changed(workshop)
-
-
-# ---------- Showing them ----------
-
-
-@dataclass
-class ThemeWords:
-    """What a screen shows of a theme's words: the text and the stories it quotes."""
-
-    text: str
-    cited: list[Story]
-    edited: bool
-
-
-def _stories_by_id(ids) -> dict[int, Story]:
-    if not ids:
-        return {}
-    return {
-        story.id: story
-        for story in db.session.scalars(
-            select(Story).where(Story.id.in_(set(ids))).options(selectinload(Story.participant))
-        )
-    }
-
-
-def _quoted_in(story: Story, text: str) -> bool:
-    return any(sentence in text for sentence in quotable_sentences(summary_input(story)))
-
-
-def _without(text: str, story: Story) -> str:
-    """The text with every sentence of this story taken out, quotation marks and all."""
-    for sentence in quotable_sentences(summary_input(story)):
-        text = text.replace(_("“%(sentence)s”", sentence=sentence), "").replace(sentence, "")
-    return " ".join(text.split())
-
-
-def _showable(story: Story | None, theme: Theme) -> bool:
-    return story is not None and story.on_projector and story.theme_id == theme.id
-
-
-def _current(theme: Theme, cited: list[Story | None]) -> bool:
-    """Suggested words still stand while every story they quote may be quoted, still says
-    what was quoted (masking changes it) and still belongs to the theme."""
-    if theme.summary_story_ids is None:  # a theme from before summaries existed
-        return False
-    return all(_showable(story, theme) and _quoted_in(story, theme.summary) for story in cited)
-
-
-def positive_core_words(
-    workshop: Workshop, themes: list[Theme]
-) -> tuple[dict[int, ThemeWords], str]:
-    """Each theme's words and the core paragraph, as the screens may show them now.
-
-    The stored words are checked against the few stories they quote (cheap enough for the
-    projector's redraws); should a quote no longer be allowed (a story hidden, made
-    private, masked or moved since), suggested words are worked out afresh for the screen,
-    and hand-written words lose that story's sentences.
-    """
-    stories = _stories_by_id([i for theme in themes for i in theme.summary_story_ids or []])
-    words: dict[int, ThemeWords] = {}
-    stale = []
-    for theme in themes:
-        cited = [stories.get(story_id) for story_id in theme.summary_story_ids or []]
-        if not theme.summary_edited and not _current(theme, cited):
-            stale.append(theme)
-            continue
-        text = theme.summary
-        for story in cited:
-            if story is not None and not _showable(story, theme):
-                text = _without(text, story)
-        shown = [story for story in cited if _showable(story, theme)]
-        words[theme.id] = ThemeWords(text, shown, theme.summary_edited)
-    core = workshop.core_summary
-    if stale or not (core or workshop.core_summary_edited):
-        suggested = suggest_words(workshop)
-        fresh = _stories_by_id([i for t in stale for i in suggested.themes[t.id][1]])
-        for theme in stale:
-            text, ids = suggested.themes[theme.id]
-            words[theme.id] = ThemeWords(text, [fresh[i] for i in ids if i in fresh], False)
-        if not workshop.core_summary_edited:
-            core = suggested.core
-    return words, core

@@ -4,7 +4,7 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_babel import gettext as _
 from werkzeug.exceptions import BadRequest
 
-from ai_workshop.board import proposals, services, summaries
+from ai_workshop.board import core_words, proposals, services, summaries
 from ai_workshop.board.forms import (
     ApplySuggestionForm,
     MergeForm,
@@ -80,7 +80,7 @@ APPLIED = _Applied("board.show")
 
 def _context(workshop) -> dict:
     shown = board(workshop)
-    words, core = summaries.positive_core_words(workshop, [card.theme for card in shown["cards"]])
+    words, core = core_words.positive_core_words(workshop, [card.theme for card in shown["cards"]])
     return {
         "workshop": workshop,
         **shown,

@@ -2,8 +2,8 @@
 
 from flask_babel import gettext as _
 
+from ai_workshop.board.core_words import positive_core_words
 from ai_workshop.board.queries import theme_cards, theme_summaries
-from ai_workshop.board.summaries import positive_core_words
 from ai_workshop.models import Story
 from ai_workshop.participants import table_overview
 from ai_workshop.phases import own

@@ -4,7 +4,8 @@ shown on the board, the projector and the plan without a word a teller kept priv
 import pytest
 from markupsafe import escape
 
-from ai_workshop.board.summaries import THEME_MAX, positive_core_words
+from ai_workshop.board.core_words import positive_core_words
+from ai_workshop.board.summaries import THEME_MAX
 from ai_workshop.extensions import db
 from ai_workshop.models import Story, Theme, Workshop
 from ai_workshop.themes.summaries import split_sentences
