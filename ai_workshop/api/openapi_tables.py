@@ -1,5 +1,6 @@
 """The OpenAPI description of a summit's round-table routes (api/tables.py)."""
 
+from ai_workshop.api.openapi_parts import BEARER, CODE, errors, json_response, ref
 from ai_workshop.models.round_table import HARVEST_CAUSES
 from ai_workshop.participants.tables import CAUSE_MAX, QUOTE_MAX, STRENGTHS_PER_CAUSE
 
@@ -121,20 +122,20 @@ def _one(name: str, schema: dict) -> dict:
     return {"type": "object", "required": [name], "properties": {name: schema}}
 
 
-def table_paths(code: dict, bearer: list, json, ref, errors) -> dict:
-    table = json(ref("Table"), "The phone's table")
+def table_paths() -> dict:
+    table = json_response(ref("Table"), "The phone's table")
     return {
         "/workshops/{code}/table": {
             "get": {
                 "summary": "My round table: its people, my interview rounds, host and harvest",
-                "security": bearer,
-                "parameters": [code],
+                "security": BEARER,
+                "parameters": [CODE],
                 "responses": {"200": table, **errors(401, 403, 404)},
             },
             "put": {
                 "summary": "Sit at a round table (as scanning its card does)",
-                "security": bearer,
-                "parameters": [code],
+                "security": BEARER,
+                "parameters": [CODE],
                 "requestBody": _body(_one("number", {"type": "integer", "minimum": 1})),
                 "responses": {"200": table, **errors(400, 401, 403, 404, 413, 422, 429)},
             },
@@ -142,25 +143,28 @@ def table_paths(code: dict, bearer: list, json, ref, errors) -> dict:
         "/workshops/{code}/table/host": {
             "post": {
                 "summary": "Offer to host my table: the first to offer records its harvest",
-                "security": bearer,
-                "parameters": [code],
+                "security": BEARER,
+                "parameters": [CODE],
                 "responses": {"200": table, **errors(401, 403, 404, 409, 429)},
             }
         },
         "/workshops/{code}/team": {
             "get": {
                 "summary": "The summit's teams (themes carried forward) and mine",
-                "security": bearer,
-                "parameters": [code],
-                "responses": {"200": json(ref("Teams"), "The teams"), **errors(401, 403, 404)},
+                "security": BEARER,
+                "parameters": [CODE],
+                "responses": {
+                    "200": json_response(ref("Teams"), "The teams"),
+                    **errors(401, 403, 404),
+                },
             },
             "put": {
                 "summary": "Join the team of a theme carried forward",
-                "security": bearer,
-                "parameters": [code],
+                "security": BEARER,
+                "parameters": [CODE],
                 "requestBody": _body(_one("theme_id", {"type": "integer"})),
                 "responses": {
-                    "200": json(ref("Teams"), "The teams, with mine"),
+                    "200": json_response(ref("Teams"), "The teams, with mine"),
                     **errors(400, 401, 403, 404, 409, 413, 422, 429),
                 },
             },
@@ -168,8 +172,8 @@ def table_paths(code: dict, bearer: list, json, ref, errors) -> dict:
         "/workshops/{code}/table/harvest": {
             "put": {
                 "summary": "Record my table's harvest (its host only); replaces the last one",
-                "security": bearer,
-                "parameters": [code],
+                "security": BEARER,
+                "parameters": [CODE],
                 "requestBody": _body(ref("HarvestInput")),
                 "responses": {"200": table, **errors(400, 401, 403, 404, 413, 422, 429)},
             }
