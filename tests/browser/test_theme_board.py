@@ -10,7 +10,7 @@ from ai_workshop.models import Story, Theme
 from ai_workshop.stories.importer import import_stories
 from ai_workshop.workshops.services import find_workshop, set_phase
 
-from ..support.browser import log_in
+from ..support.browser import log_in, wait_until_settled
 
 DATA = Path(__file__).resolve().parents[2] / "bench" / "data" / "ai_stories.json"
 
@@ -51,6 +51,8 @@ def open_board(browser, live_server, seeded):
         version = find_workshop(code).version
         db.session.remove()
     expect(page.locator(f'#theme-board[data-version="{version}"]')).to_be_attached()
+    # It may already show that version while a refetch asked for meanwhile is on its way.
+    wait_until_settled(page)
     return desk, page
 
 

@@ -35,3 +35,18 @@ def join(phone, base_url: str, code: str, name: str = "") -> None:
         phone.fill("#display_name", name)
     phone.click("main button[type=submit]")
     phone.wait_for_url(re.compile(f"/p/{code}$"))
+
+
+# Resolves once the page's live parts went `quiet` ms without a redraw: a refetch already
+# asked for (a live event and the page's own resync may each ask) has landed by then.
+_SETTLED = """quiet => new Promise(done => {
+  let timer = setTimeout(finish, quiet);
+  function again() { clearTimeout(timer); timer = setTimeout(finish, quiet); }
+  function finish() { document.removeEventListener("live:updated", again); done(); }
+  document.addEventListener("live:updated", again);
+})"""
+
+
+def wait_until_settled(page, quiet_ms: int = 1000) -> None:
+    """Before a drag or a read that must not straddle a redraw of the page's live parts."""
+    page.evaluate(_SETTLED, quiet_ms)
