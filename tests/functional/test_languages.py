@@ -18,6 +18,7 @@ from ai_workshop.models import Facilitator, Workshop
 from ai_workshop.workshops.template_library import TEMPLATES
 
 from ..factories import PASSWORD, settings_form
+from ..support.clients import fresh
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "ai_workshop" / "translations"
 
@@ -36,15 +37,6 @@ def html_tag(response) -> str:
 
 def escaped(text: str) -> str:
     return text.replace("&", "&amp;").replace("'", "&#39;").replace('"', "&#34;")
-
-
-def fresh(client):
-    """Clients here share one app context: forget the last one's user and tokens."""
-    g.pop("_login_user", None)
-    g.pop("csrf_token", None)
-    g.pop("aiw_locale", None)
-    g.pop("_flask_babel", None)  # the language Flask-Babel found for the last request
-    return client
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,9 @@ carries forward, on phones, the projector, the console, the API and the exports.
 from ai_workshop.extensions import db
 from ai_workshop.models import Participant, Theme
 
+from ..support.clients import fresh
 from ..support.round_trip import exported_again_elsewhere
-from .test_round_tables import fresh, page, seat, summit
+from ..support.summits import page, seat, summit
 
 
 def carried(workshop, *names, chosen=True):

@@ -4,23 +4,17 @@ console counts who sits where, and the facilitator sets how many tables there ar
 import io
 import re
 
-from flask import g
 from pypdf import PdfReader
 
 from ai_workshop.extensions import db
 from ai_workshop.models import Participant, Workshop
 
 from ..factories import settings_form
+from ..support.clients import fresh
 
 
 def phone_token_count(workshop) -> int:
     return db.session.query(Participant).filter_by(workshop_id=workshop.id).count()
-
-
-def fresh(client):
-    g.pop("_login_user", None)
-    g.pop("csrf_token", None)
-    return client
 
 
 def with_tables(workshop, count=12):
