@@ -31,13 +31,15 @@ def test_the_phone_says_the_room_moved_on_then_opens_the_new_step(browser):
         server.flask("workshop", "phase", code, "discover")
         changed_at = time.monotonic()
         notice = phone.locator("[data-moving-on]")
-        expect(notice).to_be_visible(timeout=3000)
+        # Without the held poll's answer a phone would wait out its 25-second hold: a few
+        # seconds leave room for a machine busy with other tests, and still tell the two apart.
+        expect(notice).to_be_visible(timeout=5000)
         seen_after = time.monotonic() - changed_at
         label = state_of(server, code)["phase_label"]
         expect(notice).to_contain_text(f"moved on to {label}.")
         expect(phone.locator("[data-phase-label]")).to_have_text(label)
         expect(phone.locator("[data-story-form]")).to_be_visible(timeout=5000)
         expect(notice).to_be_hidden()
-        assert seen_after < 2.5, f"the phone took {seen_after:.1f} s to notice"
+        assert seen_after < 4.0, f"the phone took {seen_after:.1f} s to notice"
     finally:
         server.stop()
