@@ -7,49 +7,24 @@ Content-Security-Policy refuses an injected <script> tag.
 
 import json
 import subprocess
-import uuid
-from collections import Counter
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from ai_workshop.board.services import show_on_projector
-from ai_workshop.checkins.services import start_check_in
-from ai_workshop.contributions import design, destiny, dreams, votes
-from ai_workshop.demo.seed import ensure_demo_facilitator, ensure_demo_workshop
 from ai_workshop.extensions import db
-from ai_workshop.models import Participant, Story
-from ai_workshop.models.vote import VOTE_TARGETS
-from ai_workshop.plan.content import plan_for
-from ai_workshop.stories.services import own_stories, submit_story
 from ai_workshop.workshops.services import find_workshop, set_phase
 
-from ..factories import story_fields
+from ..support.axe import AXE, ROOT, Audit, obscured_focus
+from ..support.axe_room import (
+    PHONE_NAME,
+    add_phone_content,
+    ids_for,
+    open_check_in,
+    seed_room,
+    set_state,
+    submit,
+)
 from ..support.browser import PHONE, PROJECTOR, join, log_in
-
-ROOT = Path(__file__).resolve().parents[2]
-AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-BLOCKING = {"critical", "serious"}
-PHONE_NAME = "Axe Tester"
-
-RUN_AXE = """async (tags) => {
-  const results = await axe.run(document, {runOnly: {type: "tag", values: tags}});
-  return results.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    targets: v.nodes.slice(0, 6).map((n) => n.target.join(" ")),
-    count: v.nodes.length,
-    details: v.nodes.slice(0, 6).map((n) => n.failureSummary),
-  }));
-}"""
-
-# axe counts these only as best practice; the app promises them on every page.
-LANDMARKS = """() => ({
-  main: document.querySelectorAll("main, [role=main]").length,
-  h1: document.querySelectorAll("h1, [role=heading][aria-level='1']").length,
-})"""
 
 # The room's states: (name, phase, themes shown, vote, phone and projector checked too).
 # The vote is None (none open), what an open vote is on, or "revealed" (closed, results
@@ -87,198 +62,13 @@ def axe_source() -> str:
     return AXE.read_text()
 
 
-# Where the focused control is, after a Tab: gone from view or under a sticky or fixed
-# element (WCAG 2.4.11) when its middle is off the screen or another element covers it.
-FOCUSED = """() => {
-  const el = document.activeElement;
-  if (!el || el === document.body) return null;
-  const box = el.getBoundingClientRect();
-  const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
-  const y = box.top + box.height / 2;
-  const onScreen = y >= 0 && y < innerHeight && box.right > 0 && box.left < innerWidth;
-  const top = onScreen ? document.elementFromPoint(x, y) : null;
-  const covered = !top || !(el.contains(top) || top.contains(el) || el.control === top);
-  return {name: el.id || el.getAttribute("name") || el.textContent.trim().slice(0, 40),
-          tag: el.tagName, hidden: covered || !onScreen,
-          at: Array.prototype.indexOf.call(document.querySelectorAll("*"), el)};
-}"""
-
-
-def obscured_focus(page, presses: int = 150) -> list[str]:
-    """The controls that Tab reaches but leaves out of sight, from the top of the page."""
-    page.evaluate("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }")
-    hidden, seen = [], set()
-    for _ in range(presses):
-        page.keyboard.press("Tab")
-        where = page.evaluate(FOCUSED)
-        if where is None:
-            break
-        if where["at"] in seen:
-            break
-        seen.add(where["at"])
-        if where["hidden"]:
-            hidden.append(f"{where['tag']} {where['name']!r}")
-    return hidden
-
-
-class Audit:
-    """Runs axe on pages and keeps every finding, so one run lists all that fails."""
-
-    def __init__(self, source: str):
-        self.source = source
-        self.pages: dict[str, list[dict]] = {}
-        self.outline: dict[str, dict[str, int]] = {}
-        self.focus: dict[str, list[str]] = {}
-
-    def __call__(self, page, name: str, status: int | None = None) -> None:
-        """`status`, where given, is the page's HTTP status: the page must be the one meant."""
-        if status is not None:
-            assert status == STATUS.get(name, 200), f"{name}: HTTP {status}"
-        page.wait_for_load_state("load")
-        if not page.evaluate("typeof window.axe !== 'undefined'"):
-            page.evaluate(self.source)
-        self.pages[name] = page.evaluate(RUN_AXE, TAGS)
-        self.outline[name] = page.evaluate(LANDMARKS)
-
-    def counts(self) -> dict[str, dict[str, int]]:
-        table = {}
-        for name, violations in self.pages.items():
-            impacts = Counter()
-            for violation in violations:
-                impacts[violation["impact"]] += violation["count"]
-            table[name] = {level: impacts[level] for level in ("critical", "serious", "moderate")}
-        return table
-
-    def failures(self) -> list[str]:
-        found = [
-            f"{name}: {v['id']} ({v['impact']}, {v['count']}) at {', '.join(v['targets'])}"
-            for name, violations in self.pages.items()
-            for v in violations
-            if v["impact"] in BLOCKING
-        ]
-        found += [
-            f"{name}: {outline['main']} main landmarks and {outline['h1']} h1, not one of each"
-            for name, outline in self.outline.items()
-            if outline != {"main": 1, "h1": 1}
-        ]
-        found += [
-            f"{name}: keyboard focus out of sight on {', '.join(hidden)}"
-            for name, hidden in self.focus.items()
-            if hidden
-        ]
-        return found
-
-
-def submit(page, button: str) -> int:
-    """Send a form by its button and wait for the server's answer; gives its HTTP status."""
-    with page.expect_navigation() as answer:
-        page.click(button)
-    return answer.value.status
-
-
-def seed_room(app, instance: Path) -> dict:
-    """The demo workshop, filled phase by phase through the real services, and its leaders' link."""
-    with app.app_context():
-        email, password = ensure_demo_facilitator(str(instance))
-        workshop = ensure_demo_workshop()
-        token = plan_for(workshop).regenerate_link()
-        db.session.commit()
-        data = {"email": email, "password": password, "code": workshop.code, "token": token}
-        db.session.remove()
-    return data
-
-
-def add_phone_content(app, code: str) -> None:
-    """The joined phone's own story, dream, proposition and commitment, so its lists show."""
-    with app.app_context():
-        workshop = find_workshop(code)
-        me = db.session.scalar(
-            db.select(Participant).filter_by(workshop_id=workshop.id, display_name=PHONE_NAME)
-        )
-        phase = workshop.phase
-        for step, write in [
-            ("discover", lambda: submit_story(workshop, me, story_fields())),
-            ("dream", lambda: dreams.submit_dream(workshop, me, _text("Every caller is known"))),
-            ("design", lambda: design.submit_proposition(workshop, me, _proposition(workshop))),
-            ("destiny", lambda: destiny.submit_commitment(workshop, me, _commitment())),
-        ]:
-            set_phase(workshop, step)
-            write()
-        set_phase(workshop, phase)
-        db.session.commit()
-        db.session.remove()
-
-
-def _text(text: str) -> dict:
-    return {"client_id": str(uuid.uuid4()), "text": text, "theme_id": None}
-
-
-def _proposition(workshop) -> dict:
-    fields = _text("We answer every customer by name")
-    fields["theme_id"] = dreams.chosen_themes(workshop)[0].id
-    return fields
-
-
-def _commitment() -> dict:
-    return {
-        "client_id": str(uuid.uuid4()),
-        "kind": "offer",
-        "text": "I will pair with new starters",
-        "consent": "named",
-    }
-
-
-def set_state(app, code: str, phase: str, themes_shown: bool, vote: str | None) -> None:
-    with app.app_context():
-        workshop = find_workshop(code)
-        current = votes.current_vote(workshop)
-        still_open = current is not None and current.is_open
-        if still_open and vote not in VOTE_TARGETS:
-            votes.close_vote(workshop, current)
-            if vote == "revealed":
-                votes.reveal(workshop, current)
-        set_phase(workshop, phase)
-        show_on_projector(workshop, themes_shown)
-        if vote in VOTE_TARGETS and not (still_open and current.target == vote):
-            votes.open_vote(workshop, vote, dots=2)
-        db.session.commit()
-        db.session.remove()
-
-
-def open_check_in(app, code: str) -> None:
-    with app.app_context():
-        workshop = find_workshop(code)
-        set_phase(workshop, "closed")
-        start_check_in(workshop, plan_for(workshop), 2)
-        db.session.commit()
-        db.session.remove()
-
-
-def ids_for(app, code: str) -> dict:
-    """A story of the phone's, a story from the room and an action, for their edit pages."""
-    with app.app_context():
-        workshop = find_workshop(code)
-        me = db.session.scalar(
-            db.select(Participant).filter_by(workshop_id=workshop.id, display_name=PHONE_NAME)
-        )
-        ids = {
-            "mine": own_stories(me)[0].id,
-            "story": db.session.scalar(
-                db.select(Story.id).filter_by(workshop_id=workshop.id).order_by(Story.id)
-            ),
-            "action": destiny.actions_of(workshop)[0].id,
-        }
-        db.session.remove()
-    return ids
-
-
 def test_no_critical_or_serious_violation_anywhere(
     browser, live_server, axe_source, tmp_path, artifacts
 ):
     app, base = live_server.app_ref, live_server.base_url
     room = seed_room(app, tmp_path / "instance")
     code = room["code"]
-    audit = Audit(axe_source)
+    audit = Audit(axe_source, STATUS)
 
     desk = browser.new_context(viewport={"width": 1440, "height": 900})
     page = desk.new_page()
