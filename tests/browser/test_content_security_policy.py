@@ -8,8 +8,8 @@ import re
 
 from playwright.sync_api import expect
 
+from ..support.board_stories import fill_workshop
 from ..support.browser import PHONE, join, log_in
-from .test_theme_board import fill_workshop
 
 CSP_LISTENER = """
 document.addEventListener("securitypolicyviolation", (event) => {

@@ -1,30 +1,13 @@
 """The theme board in Chromium: drag and drop, the keyboard path, and the live projector map."""
 
-import json
-from pathlib import Path
-
 from playwright.sync_api import expect
 
 from ai_workshop.extensions import db
 from ai_workshop.models import Story, Theme
-from ai_workshop.stories.importer import import_stories
-from ai_workshop.workshops.services import find_workshop, set_phase
+from ai_workshop.workshops.services import find_workshop
 
+from ..support.board_stories import fill_workshop
 from ..support.browser import log_in, wait_until_settled
-
-DATA = Path(__file__).resolve().parents[2] / "bench" / "data" / "ai_stories.json"
-
-
-def fill_workshop(app, code: str, count: int = 16) -> None:
-    rows = json.loads(DATA.read_text())["stories"][:count]
-    for row in rows:
-        row.update(consent="anonymous", whose="mine", wish="")
-    with app.app_context():
-        workshop = find_workshop(code)
-        set_phase(workshop, "discover")
-        import_stories(workshop, rows)
-        db.session.commit()
-        db.session.remove()
 
 
 def theme_of(app, headline: str) -> str | None:

@@ -4,8 +4,8 @@ import re
 
 from playwright.sync_api import expect
 
+from ..support.board_stories import fill_workshop
 from ..support.browser import PHONE, join, log_in
-from .test_theme_board import fill_workshop
 
 NAMES = ["Amira", "Jonas", "Priya"]
 

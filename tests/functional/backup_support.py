@@ -17,7 +17,7 @@ from ai_workshop.extensions import db
 from ai_workshop.models import Workshop
 
 from ..conftest import config_for_tests
-from .test_plan import fill_session
+from ..support.full_session import fill_session
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL")
 sqlite_only = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)

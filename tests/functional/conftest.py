@@ -7,7 +7,7 @@ from ai_workshop.models import Participant
 from ai_workshop.workshops.services import set_phase
 
 from .. import factories
-from .test_plan import fill_session
+from ..support.full_session import fill_session
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from ai_workshop.extensions import db
 from ai_workshop.models import Action
 from ai_workshop.workshops.services import set_phase
 
-from .test_plan import fill_session
+from ..support.full_session import fill_session
 
 
 @pytest.fixture

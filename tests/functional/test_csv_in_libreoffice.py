@@ -11,7 +11,7 @@ from ai_workshop.extensions import db
 from ai_workshop.models import Action
 from ai_workshop.workshops.services import set_phase
 
-from .test_plan import fill_session
+from ..support.full_session import fill_session
 
 # Calc's CSV filter: comma (44), double quote (34), character set left to detection (0),
 # which reads the byte-order mark; out: UTF-8 (76), so the cells can be compared here.

@@ -10,7 +10,7 @@ from wtforms.validators import Length
 import ai_workshop
 from ai_workshop.web.forms import AppForm
 
-from .test_api import api_join, bearer, story_payload
+from ..support.api import api_join, bearer, story_payload
 
 TOO_MUCH = "That was too much text to send at once. Shorten it and try again."
 

@@ -9,7 +9,7 @@ from ai_workshop.extensions import db
 from ai_workshop.models import Action
 from ai_workshop.plan.content import plan_for
 
-from .test_plan import fill_session
+from ..support.full_session import fill_session
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pypdf import PdfReader
 from ai_workshop.extensions import db
 from ai_workshop.models import Theme
 
-from .test_plan import fill_session
+from ..support.full_session import fill_session
 
 
 def summary_box(page: str) -> str:

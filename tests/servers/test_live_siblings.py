@@ -10,9 +10,8 @@ import threading
 
 import pytest
 
+from tests.support.live_clients import delivery_times, listen, logged_in, post_json
 from tests.support.server import GunicornServer
-
-from .test_live_across_workers import delivery_times, listen, logged_in, post_json
 
 
 @pytest.fixture
