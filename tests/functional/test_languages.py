@@ -19,6 +19,7 @@ from ai_workshop.workshops.template_library import TEMPLATES
 
 from ..factories import PASSWORD, settings_form
 from ..support.clients import fresh
+from ..support.rooms import SCREENS, comparable, room_with_writing, set_screen
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "ai_workshop" / "translations"
 
@@ -231,8 +232,6 @@ def test_the_pdf_embeds_fonts_drawn_for_japanese_and_arabic(
 def test_every_screen_draws_in_every_language(app, make, facilitator, login, code):
     """Phone (the room's copy, drawn as for the phone alone), projector and console in
     every phase and screen: a translation that breaks a page fails here."""
-    from .test_room_page import SCREENS, comparable, room_with_writing, set_screen
-
     tag = LANGUAGES[code].tag
     for phase, screen in SCREENS:
         workshop, ada = room_with_writing(make, facilitator, phase)
