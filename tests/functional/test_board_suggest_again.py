@@ -1,16 +1,22 @@
 """Suggest again never loses curation: the board previews what a new suggestion would
-change, the facilitator applies or cancels, and what they shaped by hand stays."""
-
-import re
+change, the facilitator applies or cancels, undo restores, and bad input is refused
+(what they shaped by hand stays: test_board_suggest_keeps.py)."""
 
 import pytest
 
-from ai_workshop.board import planner, proposals
-from ai_workshop.board.snapshots import board_state
+from ai_workshop.board import proposals
 from ai_workshop.extensions import db
-from ai_workshop.models import BoardSnapshot, Story, Theme
+from ai_workshop.models import BoardSnapshot, Theme
 
-from .board_support import add_labelled_stories
+from .board_support import (
+    add_labelled_stories,
+    board_desk,
+    fingerprint_in,
+    first_suggestion,
+    placements,
+    state,
+    themes,
+)
 
 
 @pytest.fixture
@@ -20,58 +26,7 @@ def stories(make, workshop):
 
 @pytest.fixture
 def desk(client, facilitator, workshop, login):
-    """The facilitator's browser without JavaScript: plain forms, redirects followed by hand."""
-    login(facilitator)
-    base = f"/board/{workshop.code}"
-
-    class Desk:
-        def post(self, path, script=False, **data):
-            headers = {"X-Requested-With": "fetch"} if script else {}
-            return client.post(base + path, data=data, headers=headers)
-
-        def preview(self, k=""):
-            return client.get(f"{base}/suggest", query_string={"k": k})
-
-        def apply(self, k="", fingerprint=None, script=False):
-            if fingerprint is None:
-                fingerprint = fingerprint_in(self.preview(k).get_data(as_text=True))
-            return self.post("/suggest/apply", script=script, k=k, fingerprint=fingerprint)
-
-        def page(self):
-            return client.get(base).get_data(as_text=True)
-
-    return Desk()
-
-
-def fingerprint_in(html: str) -> str:
-    found = re.search(r'name="fingerprint" value="([0-9a-f]{64})"', html)
-    assert found, "the page shows no preview to apply"
-    return found.group(1)
-
-
-def themes(workshop):
-    return Theme.query.filter_by(workshop_id=workshop.id).order_by(Theme.position).all()
-
-
-def state(workshop) -> dict:
-    db.session.expire_all()
-    found = board_state(workshop)
-    found["themes"] = sorted(found["themes"], key=lambda entry: entry["id"])
-    return found
-
-
-def placements(workshop) -> dict[int, tuple]:
-    db.session.expire_all()
-    return {
-        s.id: (s.theme_id, s.secondary_theme_id)
-        for s in Story.query.filter_by(workshop_id=workshop.id)
-    }
-
-
-def first_suggestion(desk, workshop, k="4"):
-    response = desk.post("/suggest", script=True, k=k)
-    assert response.status_code == 200 and "themes suggested" in response.json["message"]
-    return themes(workshop)
+    return board_desk(client, facilitator, workshop, login)
 
 
 def test_suggest_on_a_board_with_themes_previews_and_changes_nothing(desk, workshop, stories):
@@ -144,89 +99,6 @@ def test_apply_does_exactly_what_the_preview_showed(desk, workshop, stories):
     for removal in proposal.removed:
         assert db.session.get(Theme, removal.theme_id) is None
     assert not proposals.propose(workshop, k=6).changed  # applied: the same again is nothing
-
-
-def test_a_renamed_theme_keeps_its_name_id_and_stories(desk, workshop, stories):
-    for theme in first_suggestion(desk, workshop):
-        renamed = theme
-        assert desk.post(f"/themes/{theme.id}/rename", name=f"Ours {theme.id}").status_code == 302
-    assert db.session.get(Theme, renamed.id).name_edited
-    held = {t.id: {s.id for s in t.stories} for t in themes(workshop)}
-    assert proposals.propose(workshop, k=6).kept  # every theme is kept as shaped
-    desk.apply("3") if proposals.propose(workshop, k=3).changed else None
-    desk.apply("6") if proposals.propose(workshop, k=6).changed else None
-    db.session.expire_all()
-    for theme_id, members in held.items():
-        theme = db.session.get(Theme, theme_id)
-        assert theme is not None and theme.name == f"Ours {theme_id}"
-        assert members <= {s.id for s in theme.stories}
-
-
-def test_one_renamed_unpinned_theme_is_not_emptied_into_a_near_duplicate(desk, workshop, stories):
-    one = first_suggestion(desk, workshop, k="3")[0]
-    members = {s.id for s in one.stories}
-    desk.post(f"/themes/{one.id}/rename", name="Owning the outcome")
-    proposal = proposals.propose(workshop, k=6)
-    assert [(kept.theme_id, kept.reasons) for kept in proposal.kept] == [(one.id, ["renamed"])]
-    assert one.id not in {r.theme_id for r in proposal.removed}
-    assert not any(m.source == "Owning the outcome" for m in proposal.moves)
-    if proposal.changed:
-        desk.apply("6")
-    db.session.expire_all()
-    kept = db.session.get(Theme, one.id)
-    assert kept.name == "Owning the outcome"
-    assert members <= {s.id for s in kept.stories}
-
-
-def test_a_second_theme_stays_when_suggesting_again(desk, workshop, stories):
-    one, two = first_suggestion(desk, workshop)[:2]
-    desk.post(f"/themes/{two.id}/pin", value="1")
-    chosen = [s.id for s in one.stories]
-    for story_id in chosen:
-        assert desk.post(f"/stories/{story_id}/secondary", theme=str(two.id)).status_code == 302
-    for k in ("3", "6"):
-        if proposals.propose(workshop, k=int(k)).changed:
-            assert desk.apply(k).status_code == 302
-    db.session.expire_all()
-    checked = 0
-    for story_id in chosen:
-        story = db.session.get(Story, story_id)
-        if story.theme_id != two.id:
-            assert story.secondary_theme_id == two.id
-            checked += 1
-    assert checked
-
-
-def test_hand_placed_stories_and_pinned_themes_stay(desk, workshop, stories):
-    one, two = first_suggestion(desk, workshop)[:2]
-    moved = next(s for s in one.stories)
-    desk.post(f"/stories/{moved.id}/move", target=str(two.id))
-    desk.post(f"/themes/{one.id}/pin", value="1")
-    db.session.expire_all()
-    pinned = {s.id for s in db.session.get(Theme, one.id).stories}
-    for k in ("3", "6"):
-        if proposals.propose(workshop, k=int(k)).changed:
-            desk.apply(k)
-    db.session.expire_all()
-    assert db.session.get(Story, moved.id).theme_id == two.id
-    assert {s.id for s in db.session.get(Theme, one.id).stories} == pinned
-
-
-def test_with_every_other_theme_pinned_no_story_is_left_unassigned(desk, workshop, stories):
-    """The run that said '5 stories are too few' and emptied the two unpinned themes."""
-    board = first_suggestion(desk, workshop)
-    for theme in board[::2]:
-        desk.post(f"/themes/{theme.id}/pin", value="1")
-    before = state(workshop)
-    page = desk.preview("4")
-    assert "too few" not in page.get_data(as_text=True)
-    if page.status_code == 200:
-        desk.apply("4")
-    else:
-        assert page.status_code == 302 and state(workshop) == before
-    db.session.expire_all()
-    assert {t.id for t in themes(workshop)} == {t["id"] for t in before["themes"]}
-    assert all(s.theme_id is not None for s in Story.query.filter_by(parked=False))
 
 
 def test_a_refusal_changes_nothing_at_all(desk, make, workshop):
@@ -334,22 +206,3 @@ def test_bad_preview_input_is_a_clear_400(desk, workshop, stories):
         assert "Choose between 2 and 12 themes" in answer.get_data(as_text=True) or (
             "integer" in answer.get_data(as_text=True)
         )
-
-
-def test_a_new_theme_never_takes_the_name_of_one_that_stays(workshop):
-    taken = {"clear communication & composure"}
-    name = planner.unique_name(
-        "Clear communication & composure", ["clear communication", "composure", "calm"], taken
-    )
-    assert name == "Composure & calm"
-    assert planner.unique_name("Calm", [], {"calm"}) == "Calm (2)"
-
-
-def test_the_preview_names_what_it_keeps_and_why(desk, workshop, stories):
-    one, two = first_suggestion(desk, workshop)[:2]
-    desk.post(f"/themes/{one.id}/rename", name="Ours")
-    desk.post(f"/themes/{two.id}/pin", value="1")
-    kept = {entry.theme_id: entry.reasons for entry in proposals.propose(workshop, k=3).kept}
-    assert kept == {one.id: ["renamed"], two.id: ["pinned"]}
-    html = desk.preview("3").get_data(as_text=True)
-    assert "Kept as you shaped them" in html and "(renamed)" in html and "(pinned)" in html
