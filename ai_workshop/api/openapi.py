@@ -2,7 +2,15 @@
 the phase and stories here, the rest in openapi_contributions.py and openapi_tables.py."""
 
 from ai_workshop.api.openapi_contributions import contribution_paths
-from ai_workshop.api.openapi_parts import BEARER, CODE, STORY_ID, errors, json_response, ref
+from ai_workshop.api.openapi_parts import (
+    BEARER,
+    CODE,
+    STORY_ID,
+    errors,
+    json_body,
+    json_response,
+    ref,
+)
 from ai_workshop.api.openapi_schemas import SCHEMAS
 from ai_workshop.api.openapi_tables import TABLE_SCHEMAS, table_paths
 
@@ -12,31 +20,26 @@ def _paths() -> dict:
         "/join": {
             "post": {
                 "summary": "Join a workshop by its code",
-                "requestBody": {
-                    "required": True,
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                "type": "object",
-                                "required": ["code"],
-                                "properties": {
-                                    "code": {"type": "string"},
-                                    "display_name": {"type": "string", "maxLength": 40},
-                                    "table": {
-                                        "type": "integer",
-                                        "minimum": 1,
-                                        "description": "Sit at this round table at once",
-                                    },
-                                    "group": {
-                                        "type": "string",
-                                        "description": "Required where the workshop mixes "
-                                        "groups at its tables (its mix_groups): one of them",
-                                    },
-                                },
-                            }
-                        }
-                    },
-                },
+                "requestBody": json_body(
+                    {
+                        "type": "object",
+                        "required": ["code"],
+                        "properties": {
+                            "code": {"type": "string"},
+                            "display_name": {"type": "string", "maxLength": 40},
+                            "table": {
+                                "type": "integer",
+                                "minimum": 1,
+                                "description": "Sit at this round table at once",
+                            },
+                            "group": {
+                                "type": "string",
+                                "description": "Required where the workshop mixes "
+                                "groups at its tables (its mix_groups): one of them",
+                            },
+                        },
+                    }
+                ),
                 "responses": {
                     "201": json_response(
                         {
@@ -105,10 +108,7 @@ def _paths() -> dict:
                 "summary": "Submit a story (idempotent by client_id)",
                 "security": BEARER,
                 "parameters": [CODE],
-                "requestBody": {
-                    "required": True,
-                    "content": {"application/json": {"schema": ref("StoryInput")}},
-                },
+                "requestBody": json_body(ref("StoryInput")),
                 "responses": {
                     "201": json_response(ref("StoryStored"), "Stored"),
                     "200": json_response(ref("StoryStored"), "Already stored under this client_id"),
@@ -130,10 +130,7 @@ def _paths() -> dict:
                 "summary": "Edit one of my stories while Discovery is open",
                 "security": BEARER,
                 "parameters": [CODE, STORY_ID],
-                "requestBody": {
-                    "required": True,
-                    "content": {"application/json": {"schema": ref("StoryPatch")}},
-                },
+                "requestBody": json_body(ref("StoryPatch")),
                 "responses": {
                     "200": json_response(ref("Story"), "Updated"),
                     **errors(400, 401, 403, 404, 409, 413, 422, 429),

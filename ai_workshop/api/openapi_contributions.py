@@ -1,7 +1,7 @@
 """The OpenAPI description of what phones add in Dream, Design and Destiny: dreams,
 propositions, actions and commitments, action teams and dot votes."""
 
-from ai_workshop.api.openapi_parts import BEARER, CODE, errors, json_response, ref
+from ai_workshop.api.openapi_parts import BEARER, CODE, errors, json_body, json_response, ref
 
 
 def _contribution(summary: str, properties: dict, required: list[str]) -> dict:
@@ -15,7 +15,7 @@ def _contribution(summary: str, properties: dict, required: list[str]) -> dict:
             "summary": summary,
             "security": BEARER,
             "parameters": [CODE],
-            "requestBody": {"required": True, "content": {"application/json": {"schema": schema}}},
+            "requestBody": json_body(schema),
             "responses": {
                 "201": json_response(ref("Created"), "Stored"),
                 "200": json_response(ref("Created"), "Already stored under this client_id"),
@@ -93,18 +93,13 @@ def contribution_paths() -> dict:
                 "summary": "Put exactly this many of my dots on one option (idempotent)",
                 "security": BEARER,
                 "parameters": [CODE, VOTE_ID, OPTION_ID],
-                "requestBody": {
-                    "required": True,
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                "type": "object",
-                                "required": ["dots"],
-                                "properties": {"dots": {"type": "integer", "minimum": 0}},
-                            }
-                        }
-                    },
-                },
+                "requestBody": json_body(
+                    {
+                        "type": "object",
+                        "required": ["dots"],
+                        "properties": {"dots": {"type": "integer", "minimum": 0}},
+                    }
+                ),
                 "responses": {
                     "200": json_response(ref("Vote"), "The vote after the change"),
                     **errors(400, 401, 403, 404, 409, 422, 429),

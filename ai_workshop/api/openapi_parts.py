@@ -33,3 +33,8 @@ def errors(*statuses: int) -> dict:
     # Every route that looks a workshop up by its code refuses an address guessing codes.
     statuses = sorted(set(statuses) | ({429} if 404 in statuses else set()))
     return {str(status): json_response(ref("Error"), text[status]) for status in statuses}
+
+
+def json_body(schema: dict) -> dict:
+    """A required JSON request body."""
+    return {"required": True, "content": {"application/json": {"schema": schema}}}

@@ -1,6 +1,6 @@
 """The OpenAPI description of a summit's round-table routes (api/tables.py)."""
 
-from ai_workshop.api.openapi_parts import BEARER, CODE, errors, json_response, ref
+from ai_workshop.api.openapi_parts import BEARER, CODE, errors, json_body, json_response, ref
 from ai_workshop.models.round_table import HARVEST_CAUSES
 from ai_workshop.participants.tables import CAUSE_MAX, QUOTE_MAX, STRENGTHS_PER_CAUSE
 
@@ -113,10 +113,6 @@ TABLE_SCHEMAS = {
 }
 
 
-def _body(schema: dict) -> dict:
-    return {"required": True, "content": {"application/json": {"schema": schema}}}
-
-
 def _one(name: str, schema: dict) -> dict:
     """A JSON object with one required field."""
     return {"type": "object", "required": [name], "properties": {name: schema}}
@@ -136,7 +132,7 @@ def table_paths() -> dict:
                 "summary": "Sit at a round table (as scanning its card does)",
                 "security": BEARER,
                 "parameters": [CODE],
-                "requestBody": _body(_one("number", {"type": "integer", "minimum": 1})),
+                "requestBody": json_body(_one("number", {"type": "integer", "minimum": 1})),
                 "responses": {"200": table, **errors(400, 401, 403, 404, 413, 422, 429)},
             },
         },
@@ -162,7 +158,7 @@ def table_paths() -> dict:
                 "summary": "Join the team of a theme carried forward",
                 "security": BEARER,
                 "parameters": [CODE],
-                "requestBody": _body(_one("theme_id", {"type": "integer"})),
+                "requestBody": json_body(_one("theme_id", {"type": "integer"})),
                 "responses": {
                     "200": json_response(ref("Teams"), "The teams, with mine"),
                     **errors(400, 401, 403, 404, 409, 413, 422, 429),
@@ -174,7 +170,7 @@ def table_paths() -> dict:
                 "summary": "Record my table's harvest (its host only); replaces the last one",
                 "security": BEARER,
                 "parameters": [CODE],
-                "requestBody": _body(ref("HarvestInput")),
+                "requestBody": json_body(ref("HarvestInput")),
                 "responses": {"200": table, **errors(400, 401, 403, 404, 413, 422, 429)},
             }
         },

@@ -8,6 +8,18 @@ from ai_workshop.workshops.services import set_phase
 
 from .. import factories
 from ..support.full_session import fill_session
+from .board_support import add_labelled_stories, board_desk
+
+
+@pytest.fixture
+def stories(make, workshop):
+    """The first 24 labelled stories, for the board's tests (test_theme_words.py has its own)."""
+    return add_labelled_stories(make, workshop)
+
+
+@pytest.fixture
+def desk(client, facilitator, workshop, login):
+    return board_desk(client, facilitator, workshop, login)
 
 
 @pytest.fixture

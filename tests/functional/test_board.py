@@ -1,22 +1,12 @@
 """The theme board over HTTP: suggest, curate by hand, undo, and what survives a re-run."""
 
-import pytest
 from markupsafe import escape
 
 from ai_workshop.board import proposals
 from ai_workshop.extensions import db
 from ai_workshop.models import BoardSnapshot, Story, Theme
 
-from .board_support import add_labelled_stories
-
-
-@pytest.fixture
-def stories(make, workshop):
-    return add_labelled_stories(make, workshop)
-
-
-def themes(workshop):
-    return Theme.query.filter_by(workshop_id=workshop.id).order_by(Theme.position).all()
+from .board_support import themes
 
 
 def test_board_page_and_panel(client, facilitator, workshop, stories, login):

@@ -9,24 +9,12 @@ from ai_workshop.extensions import db
 from ai_workshop.models import BoardSnapshot, Theme
 
 from .board_support import (
-    add_labelled_stories,
-    board_desk,
     fingerprint_in,
     first_suggestion,
     placements,
     state,
     themes,
 )
-
-
-@pytest.fixture
-def stories(make, workshop):
-    return add_labelled_stories(make, workshop)
-
-
-@pytest.fixture
-def desk(client, facilitator, workshop, login):
-    return board_desk(client, facilitator, workshop, login)
 
 
 def test_suggest_on_a_board_with_themes_previews_and_changes_nothing(desk, workshop, stories):

@@ -1,29 +1,15 @@
 """Suggest again keeps what the facilitator shaped: renamed and pinned themes, stories
 placed by hand, chosen second themes, names that stay apart, and the preview says why."""
 
-import pytest
-
 from ai_workshop.board import planner, proposals
 from ai_workshop.extensions import db
 from ai_workshop.models import Story, Theme
 
 from .board_support import (
-    add_labelled_stories,
-    board_desk,
     first_suggestion,
     state,
     themes,
 )
-
-
-@pytest.fixture
-def stories(make, workshop):
-    return add_labelled_stories(make, workshop)
-
-
-@pytest.fixture
-def desk(client, facilitator, workshop, login):
-    return board_desk(client, facilitator, workshop, login)
 
 
 def test_a_renamed_theme_keeps_its_name_id_and_stories(desk, workshop, stories):
