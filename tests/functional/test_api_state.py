@@ -88,7 +88,7 @@ def test_a_held_poll_is_released_with_the_new_state_when_the_phase_changes(app, 
     db.session.commit()
     thread.join(timeout=5)
     [answer] = answers
-    assert time.monotonic() - changed_at < 3.0  # released, not held to its 10 s
+    assert time.monotonic() - changed_at < 1.0
     assert answer.status_code == 200
     assert answer.json["phase"] == "dream"
 

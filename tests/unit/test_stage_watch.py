@@ -81,7 +81,7 @@ def test_a_phone_with_an_old_stage_is_not_held():
     room.load("ABC234")
     started = time.monotonic()
     assert watch.wait_for_change("ABC234", "s0", 5) is True
-    assert time.monotonic() - started < 2.0  # not held: the hold would be 5 s
+    assert time.monotonic() - started < 0.5
 
 
 def test_a_deleted_room_releases_its_phones():
